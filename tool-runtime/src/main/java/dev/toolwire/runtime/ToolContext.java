@@ -1,0 +1,69 @@
+package dev.toolwire.runtime;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the runtime knows about the call in progress. Declare a parameter of this type on a
+ * {@code @Tool} method to receive it; it never appears in the tool's argument schema.
+ *
+ * <pre>{@code
+ * @Tool(description = "Cancels an appointment.")
+ * public Cancellation cancelAppointment(String appointmentId, ToolContext context) {
+ *     log.info("cancel {} (request {})", appointmentId, context.requestId());
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The same object is supplied for calls over HTTP and for the {@code call} command, where there
+ * are no headers.
+ */
+public interface ToolContext {
+
+    /**
+     * The id of this call: the caller's {@code X-Request-Id} when it was a short, safe token, else a
+     * generated one. It is echoed in the {@code X-Request-Id} response header and in error bodies.
+     *
+     * @return the request id, never empty
+     */
+    String requestId();
+
+    /**
+     * The name of the tool being called.
+     *
+     * @return the tool name
+     */
+    String toolName();
+
+    /**
+     * The first value of a request header, matched case-insensitively.
+     *
+     * @param name the header name, for example {@code "Accept-Language"}
+     * @return the value, or empty when the header is absent (always empty for the {@code call} command)
+     */
+    Optional<String> header(String name);
+
+    /**
+     * All request headers, with lower-case names.
+     *
+     * @return an unmodifiable map from header name to its values, empty for the {@code call} command
+     */
+    Map<String, List<String>> headers();
+
+    /**
+     * Who the caller authenticated as, for example the {@code sub} claim of a JWT.
+     *
+     * @return the subject, or empty when the tool was called without authentication
+     */
+    Optional<String> subject();
+
+    /**
+     * When the caller stops waiting: the start of the call plus the tool's {@code timeoutSeconds}.
+     * Long-running work should check it and give up in time.
+     *
+     * @return the deadline
+     */
+    Instant deadline();
+}

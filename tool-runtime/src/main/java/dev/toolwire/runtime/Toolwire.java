@@ -1,0 +1,73 @@
+package dev.toolwire.runtime;
+
+import dev.toolwire.runtime.cli.ToolwireCli;
+import io.micronaut.runtime.Micronaut;
+import java.io.PrintStream;
+import java.util.Objects;
+
+/**
+ * The entry point of a Toolwire application: starts the HTTP server, or runs one command of the
+ * Toolwire command line.
+ *
+ * <pre>{@code
+ * public final class Application {
+ *     public static void main(String[] args) {
+ *         Toolwire.run(Application.class, args);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>With no arguments, or only options such as {@code --micronaut.server.port=8081}, the server
+ * starts. When the first argument is a command ({@code tools}, {@code describe}, {@code call}) or
+ * {@code --help}, that command runs without the HTTP server and the JVM exits with its code:
+ * {@code 0} on success, {@code 1} when a called tool failed, {@code 2} on a usage error or an
+ * unknown tool.
+ */
+public final class Toolwire {
+
+    private Toolwire() {}
+
+    /**
+     * Starts the server, or runs a command and exits the JVM with its exit code.
+     *
+     * @param application the application class, used for the package to scan and the class loader
+     * @param args the program arguments
+     */
+    public static void run(Class<?> application, String... args) {
+        Objects.requireNonNull(application, "application");
+        if (isCommand(args)) {
+            System.exit(execute(application, System.out, System.err, args));
+        }
+        Micronaut.run(application, args);
+    }
+
+    /**
+     * Runs a command without exiting the JVM, writing its output to the given streams. This is what
+     * {@link #run(Class, String...)} does for commands, and it is how tests drive the command line.
+     *
+     * @param application the application class, used for the package to scan and the class loader
+     * @param out where the command's result goes (JSON, tables)
+     * @param err where errors and usage messages go
+     * @param args the command and its arguments, e.g. {@code "describe", "lookup_customer"}
+     * @return the exit code: {@code 0} success, {@code 1} the called tool failed, {@code 2} usage
+     *     error or unknown tool
+     */
+    public static int execute(Class<?> application, PrintStream out, PrintStream err, String... args) {
+        Objects.requireNonNull(application, "application");
+        return ToolwireCli.execute(application, out, err, args);
+    }
+
+    /**
+     * Whether the arguments ask for a command rather than the server.
+     *
+     * @param args the program arguments
+     * @return {@code true} when the first argument is a command name or a help option
+     */
+    static boolean isCommand(String... args) {
+        if (args.length == 0) {
+            return false;
+        }
+        String first = args[0];
+        return !first.startsWith("-") || first.equals("-h") || first.equals("--help");
+    }
+}
