@@ -1,0 +1,2 @@
+/** Orders example: where is my order. */
+package dev.toolwire.examples.orders;

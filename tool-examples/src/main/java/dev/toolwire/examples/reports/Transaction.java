@@ -1,0 +1,16 @@
+package dev.toolwire.examples.reports;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One movement on an account; payments in are positive.
+ *
+ * @param date the booking day
+ * @param description what it was
+ * @param amount the signed amount in the account's currency
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record Transaction(LocalDate date, String description, BigDecimal amount) {}

@@ -1,0 +1,2 @@
+/** Reports example: a slow, asynchronous account report. */
+package dev.toolwire.examples.reports;

@@ -1,0 +1,16 @@
+package dev.toolwire.examples.scheduler;
+
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import java.time.LocalDateTime;
+
+/**
+ * A free hour in the service center's calendar.
+ *
+ * @param slotId pass this to book_appointment
+ * @param serviceType the kind of appointment the slot is for
+ * @param start local start time in the business's time zone
+ * @param spoken the start time as the agent should say it
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+public record Slot(String slotId, String serviceType, LocalDateTime start, String spoken) {}
