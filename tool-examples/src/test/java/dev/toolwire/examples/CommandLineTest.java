@@ -1,0 +1,99 @@
+package dev.toolwire.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toolwire.runtime.Toolwire;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The commands every Toolwire application has, run on the examples as a user would from a shell. */
+class CommandLineTest {
+
+    private final JsonMapper json = JsonMapper.createDefault();
+
+    /** What a command printed and how it exited. */
+    record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Toolwire.execute(Application.class, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void toolsJson_listsTheEightExampleTools() throws IOException {
+        Run run = run("tools", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<Map<String, Object>> tools = json.readValue(run.out(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        assertEquals(
+                List.of("book_appointment", "cancel_appointment", "check_availability", "create_support_ticket",
+                        "generate_account_report", "get_order_status", "lookup_customer",
+                        "update_customer_preferences"),
+                tools.stream().map(t -> (String) t.get("name")).sorted().collect(Collectors.toList()));
+        Map<String, Object> report = tools.stream()
+                .filter(t -> t.get("name").equals("generate_account_report")).findFirst().orElseThrow();
+        assertEquals(true, report.get("async"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void describeGetOrderStatus_showsRequiredPathParameterWithPattern() throws IOException {
+        Run run = run("describe", "get_order_status");
+
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, Object> descriptor = json.readValue(run.out(), Argument.mapOf(String.class, Object.class));
+        assertEquals("GET", descriptor.get("method"));
+        assertEquals("/orders/{order_id}", descriptor.get("path"));
+        List<Map<String, Object>> pathParameters = (List<Map<String, Object>>) descriptor.get("pathParameters");
+        assertEquals("order_id", pathParameters.get(0).get("name"));
+        Map<String, Object> params = (Map<String, Object>) descriptor.get("params");
+        assertTrue(((List<String>) params.get("required")).contains("order_id"));
+        Map<String, Object> orderId = (Map<String, Object>) ((Map<String, Object>) params.get("properties")).get("order_id");
+        assertEquals("^ORD-[0-9]{5}$", orderId.get("pattern"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void describeHamsa_writesTheWebToolBodyWithColonPathParameters() throws IOException {
+        Run run = run("describe", "cancel_appointment", "--format", "hamsa");
+
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, Object> body = json.readValue(run.out(), Argument.mapOf(String.class, Object.class));
+        assertEquals("FUNCTION", body.get("type"));
+        Map<String, Object> settings = (Map<String, Object>) body.get("toolSettings");
+        assertTrue(((String) settings.get("serverUrl")).endsWith("/appointments/:appointment_id"), settings.toString());
+        assertEquals("DELETE", settings.get("methodType"));
+        assertEquals(10, settings.get("timeOut"));
+    }
+
+    @Test
+    void describeUnknownTool_exitsWithTwo() {
+        Run run = run("describe", "lookup_customers");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("lookup_customer"), "suggests the close name: " + run.err());
+    }
+
+    @Test
+    void call_runsTheToolInProcess() throws IOException {
+        Run found = run("call", "get_order_status", "--args", "{\"order_id\": \"ORD-10003\"}");
+        Run missing = run("call", "get_order_status", "--args", "{\"order_id\": \"ORD-00000\"}");
+
+        assertEquals(0, found.exitCode(), found.err());
+        assertEquals("processing", json.readValue(found.out(), Argument.mapOf(String.class, Object.class)).get("status"));
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.out().contains("NOT_FOUND"), missing.out());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.toolwire.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@MicronautTest
+class TicketToolsTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    JsonMapper json;
+
+    ToolHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new ToolHttp(client, json);
+    }
+
+    @Test
+    void createTicket_withoutPriority_usesMediumAndLinksKnownCustomer() {
+        ToolHttp.Reply reply = http.post("/tools/create_support_ticket", """
+                {"customer_email": "Omar.Khalid@example.com", "subject": "Router keeps rebooting",
+                 "description": "Since yesterday the router restarts every hour."}""");
+
+        assertEquals(200, reply.status());
+        assertTrue(((String) reply.body().get("ticket_id")).matches("TCK-[0-9]{5}"));
+        assertEquals("open", reply.body().get("status"));
+        assertEquals("medium", reply.body().get("priority"));
+        assertEquals("CUST-1002", reply.body().get("customer_id"));
+        Duration promised = Duration.between(
+                OffsetDateTime.parse((String) reply.body().get("created_at")),
+                OffsetDateTime.parse((String) reply.body().get("respond_by")));
+        assertEquals(Duration.ofHours(24), promised);
+    }
+
+    @Test
+    void createTicket_urgentForUnknownEmail_isFiledWithoutCustomer() {
+        ToolHttp.Reply first = http.post("/tools/create_support_ticket", """
+                {"customer_email": "new.caller@example.org", "subject": "Cannot log in",
+                 "description": "Password reset mail never arrives.", "priority": "urgent"}""");
+        ToolHttp.Reply second = http.post("/tools/create_support_ticket", """
+                {"customer_email": "new.caller@example.org", "subject": "Second problem",
+                 "description": "Another one.", "priority": "low"}""");
+
+        assertEquals(200, first.status());
+        assertEquals("urgent", first.body().get("priority"));
+        assertNull(first.body().get("customer_id"));
+        assertNotEquals(first.body().get("ticket_id"), second.body().get("ticket_id"));
+    }
+
+    @Test
+    void createTicket_badEmailAndBlankSubject_reportsEachViolation() {
+        ToolHttp.Reply reply = http.post("/tools/create_support_ticket", """
+                {"customer_email": "not-an-email", "subject": "", "description": "x"}""");
+
+        assertEquals(400, reply.status());
+        assertEquals("INVALID_ARGUMENTS", reply.errorCode());
+        String details = reply.errorDetails().toString();
+        assertTrue(details.contains("customer_email"), details);
+        assertTrue(details.contains("subject"), details);
+    }
+
+    @Test
+    void createTicket_unknownPriority_isInvalidArguments() {
+        ToolHttp.Reply reply = http.post("/tools/create_support_ticket", """
+                {"customer_email": "a@example.com", "subject": "s", "description": "d", "priority": "critical"}""");
+
+        assertEquals(400, reply.status());
+        assertEquals("INVALID_ARGUMENTS", reply.errorCode());
+    }
+}
