@@ -110,7 +110,8 @@ class PackagedJarIT {
         Instant giveUp = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(giveUp)) {
             assertTrue(server.isAlive(), "server exited early; see target/packaged-jar-it-server.log");
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(100);
