@@ -1,0 +1,160 @@
+package dev.toolwire.processor;
+
+import dev.toolwire.processor.TypeMappings.Scalar;
+import dev.toolwire.processor.TypeModel.Kind;
+import io.micronaut.inject.ast.ClassElement;
+import io.micronaut.inject.ast.EnumElement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Maps a Micronaut {@link ClassElement} to its JSON Schema and binding (SPEC §3): scalars through
+ * {@link TypeMappings}, then optionals, enums, arrays, collections, maps and, last, objects, whose
+ * properties {@link ArgumentBuilder} reads. Reports unsupported and recursive types and returns empty.
+ */
+final class SchemaGenerator {
+    private final ErrorReporter reporter;
+    private final WireNames names;
+    private final ObjectSchemaBuilder objects;
+
+    SchemaGenerator(ErrorReporter reporter, WireNames names) {
+        this.reporter = reporter;
+        this.names = names;
+        this.objects = new ObjectSchemaBuilder(this, reporter, names);
+    }
+
+    ArgumentBuilder arguments() {
+        return objects.arguments();
+    }
+
+    /** @return the model of {@code type}, or empty when an error was reported at {@code site} */
+    Optional<TypeModel> generate(ClassElement type, Site site) {
+        if (type.isGenericPlaceholder() || type.isWildcard() || type.isTypeVariable()) {
+            return unsupported(site, "the type variable or wildcard '" + type.getName() + "'", "a concrete type");
+        }
+        if (type.isArray()) {
+            return array(type, site);
+        }
+        String name = type.getName();
+        if (name.equals("java.util.Optional")) {
+            return typeArgument(type, "java.util.Optional", "T", site).map(TypeModel::asOptional);
+        }
+        Optional<Scalar> scalar = TypeMappings.scalar(name);
+        if (scalar.isPresent()) {
+            return Optional.of(scalar(name, scalar.get()));
+        }
+        if (type.isEnum()) {
+            return Optional.of(enumeration((EnumElement) type));
+        }
+        if (type.isAssignable("java.util.Map")) {
+            return map(type, site);
+        }
+        if (type.isAssignable("java.util.List") || type.isAssignable("java.util.Set")
+                || name.equals("java.util.Collection")) {
+            return collection(type, site);
+        }
+        if (name.startsWith("java.") || name.startsWith("javax.") || type.isPrimitive()) {
+            return unsupported(site, "type " + name, TypeMappings.alternative(name));
+        }
+        return objects.generate(type, site);
+    }
+
+    Optional<TypeModel> unsupported(Site site, String what, String alternative) {
+        reporter.error(ErrorId.ToolParamTypeUnsupported, site.element(), site.subject() + " has " + what
+                + ", which has no JSON Schema mapping. Use " + alternative + " instead.");
+        return Optional.empty();
+    }
+
+    private TypeModel scalar(String name, Scalar scalar) {
+        Map<String, Object> schema = new TreeMap<>();
+        schema.put("type", scalar.type());
+        if (scalar.format() != null) {
+            schema.put("format", scalar.format());
+        }
+        if (name.equals("char") || name.equals("java.lang.Character")) {
+            schema.put("minLength", 1L);
+            schema.put("maxLength", 1L);
+        }
+        boolean optional = TypeMappings.isPrimitiveOptional(name);
+        return new TypeModel(scalar.kind(), name, schema, Map.of("kind", "value"), optional);
+    }
+
+    private TypeModel enumeration(EnumElement type) {
+        Map<String, String> constants = new LinkedHashMap<>();
+        List<Object> wireValues = new ArrayList<>();
+        for (String constant : type.values()) {
+            String wire = names.enumConstant(constant);
+            constants.put(wire, constant);
+            wireValues.add(wire);
+        }
+        Map<String, Object> schema = new TreeMap<>(Map.of("type", "string", "enum", wireValues));
+        Map<String, Object> binding = Map.of("kind", "enum", "constants", constants);
+        return new TypeModel(Kind.ENUM, type.getName(), schema, binding, false);
+    }
+
+    private Optional<TypeModel> array(ClassElement type, Site site) {
+        ClassElement component = type.fromArray();
+        if (component.getName().equals("byte") && !component.isArray()) {
+            return unsupported(site, "type byte[]", TypeMappings.alternative("byte[]"));
+        }
+        return element(component, site).map(items -> container(type, items, false));
+    }
+
+    private Optional<TypeModel> collection(ClassElement type, Site site) {
+        if (type.isRawType() || type.getTypeArguments().isEmpty()) {
+            return unsupported(site, "the raw type " + type.getName(), "a parameterized type such as List<String>");
+        }
+        ClassElement item = type.getTypeArguments().values().iterator().next();
+        boolean unique = type.isAssignable("java.util.Set");
+        return element(item, site).map(items -> container(type, items, unique));
+    }
+
+    private TypeModel container(ClassElement type, TypeModel items, boolean unique) {
+        Map<String, Object> schema = new TreeMap<>();
+        schema.put("type", "array");
+        schema.put("items", items.schema());
+        if (unique) {
+            schema.put("uniqueItems", true);
+        }
+        Map<String, Object> binding = Map.of("kind", "array", "items", items.binding());
+        return new TypeModel(Kind.ARRAY, type.getName(), schema, binding, false);
+    }
+
+    private Optional<TypeModel> map(ClassElement type, Site site) {
+        Map<String, ClassElement> arguments =
+                type.getName().equals("java.util.Map") ? type.getTypeArguments() : type.getTypeArguments("java.util.Map");
+        ClassElement key = arguments.get("K");
+        if (type.isRawType() || key == null || arguments.get("V") == null) {
+            return unsupported(site, "the raw type " + type.getName(), "a parameterized type such as Map<String, String>");
+        }
+        if (!key.getName().equals("java.lang.String")) {
+            return unsupported(site, "a map with '" + key.getName() + "' keys", "Map<String, V>, as JSON object keys are strings,");
+        }
+        return typeArgument(type, "java.util.Map", "V", site).map(values -> {
+            Map<String, Object> schema = new TreeMap<>(Map.of("type", "object", "additionalProperties", values.schema()));
+            Map<String, Object> binding = Map.of("kind", "map", "values", values.binding());
+            return new TypeModel(Kind.MAP, type.getName(), schema, binding, false);
+        });
+    }
+
+    private Optional<TypeModel> typeArgument(ClassElement type, String declaring, String variable, Site site) {
+        Map<String, ClassElement> arguments =
+                type.getName().equals(declaring) ? type.getTypeArguments() : type.getTypeArguments(declaring);
+        ClassElement argument = arguments.get(variable);
+        if (argument == null || type.isRawType()) {
+            return unsupported(site, "the raw type " + type.getName(), "a parameterized type");
+        }
+        return element(argument, site);
+    }
+
+    /** Maps a type argument or array component, applying its type-use constraints ({@code List<@Email String>}). */
+    private Optional<TypeModel> element(ClassElement type, Site site) {
+        Optional<TypeModel> model = generate(type, site);
+        model.ifPresent(m -> Constraints.apply(type.getTypeAnnotationMetadata(), m));
+        return model;
+    }
+}

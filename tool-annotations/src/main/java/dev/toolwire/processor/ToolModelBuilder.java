@@ -1,0 +1,78 @@
+package dev.toolwire.processor;
+
+import io.micronaut.core.annotation.AnnotationValue;
+import io.micronaut.inject.ast.MethodElement;
+import io.micronaut.inject.ast.ParameterElement;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads one {@code @Tool} method into a {@link ToolModel}, running every rule and collecting every error. */
+final class ToolModelBuilder {
+    private static final int DEFAULT_TIMEOUT_SECONDS = 10;
+
+    private final ErrorReporter reporter;
+    private final SchemaGenerator schemas;
+
+    ToolModelBuilder(ErrorReporter reporter, SchemaGenerator schemas) {
+        this.reporter = reporter;
+        this.schemas = schemas;
+    }
+
+    /** @return the model, or empty when the method had errors (all of them reported) */
+    Optional<ToolModel> build(MethodElement method) {
+        int errorsBefore = reporter.errorCount();
+        MethodRules.check(method, reporter);
+        AnnotationValue<Annotation> tool = method.getAnnotation(Names.TOOL);
+        Optional<String> explicitName = string(tool, "name");
+        String name = explicitName.orElseGet(() -> WireNames.snakeCase(method.getName()));
+        NameRules.check(name, explicitName.isPresent(), method, reporter);
+        String description = string(tool, "description")
+                .orElseGet(() -> Docs.clean(method.getDocumentation(true).orElse(null)));
+        if (description.isEmpty()) {
+            reporter.warning(ErrorId.ToolDescriptionMissing, method, "@Tool method " + ToolSignatures.of(method)
+                    + " has no description. The agent chooses tools by description; add Javadoc or"
+                    + " @Tool(description = \"...\").");
+        }
+        int timeout = tool.intValue("timeoutSeconds").orElse(DEFAULT_TIMEOUT_SECONDS);
+        if (timeout < 1) {
+            reporter.error(ErrorId.ToolTimeoutInvalid, method, "@Tool(timeoutSeconds = " + timeout + ") on "
+                    + ToolSignatures.of(method) + " is less than 1. Use a timeout of at least 1 second.");
+        }
+        List<ArgumentModel> arguments = new ArrayList<>();
+        List<ParamModel> parameters = parameters(method, arguments);
+        String path = string(tool, "path").orElse("/tools/" + name);
+        Optional<List<PathParameterModel>> pathParameters = PathRules.check(path, arguments, method, reporter);
+        if (reporter.errorCount() != errorsBefore || pathParameters.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ToolModel(name, description, string(tool, "method").orElse("POST"), path,
+                pathParameters.get(), ObjectSchemaBuilder.model("", arguments).schema(),
+                tool.booleanValue("async").orElse(false), timeout, string(tool, "startMessage").orElse(""),
+                string(tool, "completeMessage").orElse(""), string(tool, "auth").orElse("DEFAULT"),
+                method.getDeclaringType().getName(), method.getName(), parameters));
+    }
+
+    private List<ParamModel> parameters(MethodElement method, List<ArgumentModel> arguments) {
+        List<ParamModel> parameters = new ArrayList<>();
+        Site site = new Site(method, "@Tool method " + ToolSignatures.of(method), ToolSignatures.of(method), List.of());
+        for (ParameterElement parameter : method.getParameters()) {
+            String javaType = ToolSignatures.javaType(parameter.getType());
+            if (parameter.getType().getName().equals(Names.TOOL_CONTEXT)) {
+                parameters.add(new ParamModel(true, javaType, null, null));
+                continue;
+            }
+            Optional<ArgumentModel> argument = schemas.arguments().build(parameter, site);
+            if (argument.isPresent() && schemas.arguments().checkUnique(parameter, argument.get(), arguments)) {
+                arguments.add(argument.get());
+                parameters.add(new ParamModel(false, javaType, argument.get().wireName(), argument.get().type().binding()));
+            }
+        }
+        return parameters;
+    }
+
+    private static Optional<String> string(AnnotationValue<Annotation> annotation, String member) {
+        return annotation.stringValue(member).filter(s -> !s.isEmpty());
+    }
+}

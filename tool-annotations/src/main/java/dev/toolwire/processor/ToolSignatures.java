@@ -1,0 +1,29 @@
+package dev.toolwire.processor;
+
+import io.micronaut.inject.ast.ClassElement;
+import io.micronaut.inject.ast.MethodElement;
+import io.micronaut.inject.ast.ParameterElement;
+import java.util.StringJoiner;
+
+/** Names of methods and types as diagnostics and descriptors print them. */
+final class ToolSignatures {
+    private ToolSignatures() {}
+
+    /** @return {@code WeatherTools.current(String, int)}: simple names, as in the catalogue of house style §3.6 */
+    static String of(MethodElement method) {
+        StringJoiner parameters = new StringJoiner(", ", "(", ")");
+        for (ParameterElement parameter : method.getParameters()) {
+            parameters.add(simpleName(parameter.getType()));
+        }
+        return method.getDeclaringType().getSimpleName() + "." + method.getName() + parameters;
+    }
+
+    /** @return the erased type as {@code Class.getTypeName()} prints it: {@code int}, {@code java.lang.String[]}, {@code a.B$C} */
+    static String javaType(ClassElement type) {
+        return type.getName() + "[]".repeat(type.getArrayDimensions());
+    }
+
+    private static String simpleName(ClassElement type) {
+        return type.getSimpleName() + "[]".repeat(type.getArrayDimensions());
+    }
+}

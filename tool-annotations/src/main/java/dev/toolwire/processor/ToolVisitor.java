@@ -1,0 +1,126 @@
+package dev.toolwire.processor;
+
+import io.micronaut.inject.ast.ClassElement;
+import io.micronaut.inject.ast.MethodElement;
+import io.micronaut.inject.visitor.TypeElementVisitor;
+import io.micronaut.inject.visitor.VisitorContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Toolwire's compile-time generator, run by Micronaut's annotation processor: for every
+ * {@code @Tool} method it runs the validation rules, builds a {@link ToolModel} and writes
+ * {@code META-INF/toolwire/tools/<name>.json} (see {@code docs/descriptor-format.md}).
+ *
+ * <p>Processor options:
+ * <ul>
+ *   <li>{@code -Atoolwire.naming=snake_case|as_is}: how Java names become wire names (default {@code snake_case});</li>
+ *   <li>{@code -Atoolwire.strict=true}: warnings (such as a missing description) become errors;</li>
+ *   <li>{@code -Atoolwire.debug=true}: notes about what the generator does.</li>
+ * </ul>
+ *
+ * <p>Descriptors are written in {@link #finish} so that a tool whose name turns out to be taken by a
+ * later method of the same round gets no file. No exception escapes: an unexpected one becomes a single
+ * {@code [ToolInternalError]} diagnostic.
+ */
+public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
+    private final Map<String, String> toolNames = new HashMap<>();
+    private final Set<String> visited = new HashSet<>();
+    private final List<Pending> pending = new ArrayList<>();
+    private ErrorReporter reporter;
+    private ToolModelBuilder builder;
+
+    /** A valid tool waiting for the end of the round, when it is written unless a duplicate showed up. */
+    private record Pending(ToolModel tool, MethodElement method, ClassElement originatingElement) {}
+
+    @Override
+    public Set<String> getSupportedAnnotationNames() {
+        return Set.of(Names.TOOL);
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(Names.OPTION_NAMING, Names.OPTION_STRICT, Names.OPTION_DEBUG);
+    }
+
+    @Override
+    public VisitorKind getVisitorKind() {
+        return VisitorKind.ISOLATING;
+    }
+
+    @Override
+    public void visitMethod(MethodElement method, VisitorContext context) {
+        if (!method.hasDeclaredAnnotation(Names.TOOL)) {
+            return;
+        }
+        try {
+            init(context);
+            if (!visited.add(method.getDeclaringType().getName() + "#" + ToolSignatures.of(method))) {
+                return;
+            }
+            builder.build(method).ifPresent(tool -> {
+                if (isUnique(tool.name(), method)) {
+                    pending.add(new Pending(tool, method, method.getDeclaringType()));
+                    reporter.note("built tool '" + tool.name() + "'", method);
+                }
+            });
+        } catch (RuntimeException e) {
+            reporter(context).internalError(method, e);
+        }
+    }
+
+    @Override
+    public void finish(VisitorContext context) {
+        for (Pending p : pending) {
+            try {
+                DescriptorWriter.write(p.tool(), p.originatingElement(), context);
+                reporter(context).note("wrote META-INF/" + DescriptorWriter.path(p.tool().name()), p.method());
+            } catch (RuntimeException e) {
+                reporter(context).internalError(p.method(), e);
+            }
+        }
+        pending.clear();
+    }
+
+    private boolean isUnique(String name, MethodElement method) {
+        String signature = ToolSignatures.of(method);
+        String first = toolNames.putIfAbsent(name, signature);
+        if (first == null) {
+            return true;
+        }
+        String message = "Tool name '" + name + "' is used by 2 methods:\n  - " + first + "\n  - " + signature
+                + "\nSet @Tool(name = \"...\") to make them unique.";
+        reporter.error(ErrorId.ToolNameDuplicate, method, message);
+        pending.stream().filter(p -> p.tool().name().equals(name)).findFirst().ifPresent(p -> {
+            reporter.error(ErrorId.ToolNameDuplicate, p.method(), message);
+            pending.remove(p);
+        });
+        return false;
+    }
+
+    private void init(VisitorContext context) {
+        if (builder == null) {
+            Map<String, String> options = context.getOptions();
+            boolean asIs = "as_is".equals(options.get(Names.OPTION_NAMING));
+            builder = new ToolModelBuilder(reporter(context), new SchemaGenerator(reporter(context), new WireNames(!asIs)));
+        }
+    }
+
+    private ErrorReporter reporter(VisitorContext context) {
+        if (reporter == null) {
+            Map<String, String> options = context.getOptions();
+            reporter = new ErrorReporter(context, isTrue(options.get(Names.OPTION_STRICT)),
+                    isTrue(options.get(Names.OPTION_DEBUG)) || options.containsKey(Names.OPTION_DEBUG)
+                            && options.get(Names.OPTION_DEBUG) == null);
+        }
+        return reporter;
+    }
+
+    private static boolean isTrue(String value) {
+        return value != null && (value.isEmpty() || value.equals("true"));
+    }
+}
