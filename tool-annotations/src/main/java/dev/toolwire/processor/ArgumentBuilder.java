@@ -76,7 +76,7 @@ final class ArgumentBuilder {
         try {
             return ValueParser.parse(text, type);
         } catch (IllegalArgumentException e) {
-            reporter.error(id, site.element(), site.subject() + " has @ToolParam(" + attribute + " = \"" + text
+            reporter.error(id, site.element(), Names.TOOL_PARAM, attribute, site.subject() + " has @ToolParam(" + attribute + " = \"" + text
                     + "\"), which is not valid: " + e.getMessage() + ". Write a value of type "
                     + simpleName(type.javaType()) + (type.kind().isScalar() ? "" : " or remove it") + ".");
             return null;
@@ -99,7 +99,7 @@ final class ArgumentBuilder {
             return "parameter '" + element.getName() + "' of " + ToolSignatures.of(parameter.getMethodElement());
         }
         String owner = element instanceof MemberElement m
-                ? m.getDeclaringType().getSimpleName() : "?";
+                ? ToolSignatures.simpleName(m.getDeclaringType()) : "?";
         return "property '" + element.getName() + "' of " + owner
                 + (parent == null ? "" : " (in " + parent.tool() + ")");
     }

@@ -1,12 +1,9 @@
 package dev.toolwire.processor;
 
-import io.micronaut.inject.ast.ClassElement;
 import io.micronaut.inject.ast.Element;
-import io.micronaut.inject.ast.MemberElement;
-import io.micronaut.inject.ast.ParameterElement;
+import io.micronaut.inject.ast.PropertyElement;
 import io.micronaut.inject.visitor.VisitorContext;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * Reports diagnostics in the catalogue format {@code [<ErrorId>] <subject> <what>. <fix>.} on the
@@ -27,7 +24,16 @@ final class ErrorReporter {
 
     void error(ErrorId id, Element element, String message) {
         errorCount++;
-        context.fail(format(id, message), element);
+        context.fail(format(id, message), positioned(element));
+    }
+
+    /** Reports on the attribute {@code member} of {@code annotation} when javac can place it, else on the element. */
+    void error(ErrorId id, Element element, String annotation, String member, String message) {
+        if (CompilerBridge.errorOnAnnotationValue(context, positioned(element), annotation, member, format(id, message))) {
+            errorCount++;
+        } else {
+            error(id, element, message);
+        }
     }
 
     void warning(ErrorId id, Element element, String message) {
@@ -38,7 +44,7 @@ final class ErrorReporter {
         if (strict) {
             error(id, element, message + " (an error because -Atoolwire.strict=true)");
         } else {
-            context.warn(format(id, message), element);
+            context.warn(format(id, message), positioned(element));
         }
     }
 
@@ -62,30 +68,31 @@ final class ErrorReporter {
         return errorCount;
     }
 
+    /** A bean property has no source position of its own; its field (a record component's) or accessor has. */
+    private static Element positioned(Element element) {
+        if (element instanceof PropertyElement property) {
+            return property.getField().<Element>map(f -> f)
+                    .or(() -> property.getReadMethod().map(m -> m))
+                    .or(() -> property.getWriteMethod().map(m -> m))
+                    .orElse(element);
+        }
+        return element;
+    }
+
     private static String format(ErrorId id, String message) {
         return "[" + id.name() + "] " + message;
     }
 
+    /** {@code @SuppressWarnings} has source retention, so it is read from javac's elements (AutoService's walk). */
     private static boolean isSuppressed(ErrorId id, Element element) {
         String token = "toolwire:" + id.name();
-        for (Element e = element; e != null; e = enclosing(e).orElse(null)) {
-            if (Arrays.asList(e.stringValues(Names.SUPPRESS_WARNINGS)).contains(token)) {
+        javax.lang.model.element.Element e = CompilerBridge.javaxElement(element).orElse(null);
+        for (; e != null; e = e.getEnclosingElement()) {
+            SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
+            if (suppress != null && Arrays.asList(suppress.value()).contains(token)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Optional<Element> enclosing(Element element) {
-        if (element instanceof ParameterElement p) {
-            return Optional.ofNullable(p.getMethodElement());
-        }
-        if (element instanceof MemberElement m) {
-            return Optional.of(m.getDeclaringType());
-        }
-        if (element instanceof ClassElement c) {
-            return c.getEnclosingType().map(Element.class::cast);
-        }
-        return Optional.empty();
     }
 }

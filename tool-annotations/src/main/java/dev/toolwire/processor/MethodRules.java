@@ -28,7 +28,7 @@ final class MethodRules {
         ClassElement type = method.getDeclaringType();
         if (type.isInner() && !type.isStatic() && !type.isInterface() && !type.isEnum() && !type.isRecord()) {
             reporter.error(ErrorId.ToolEnclosingType, method, subject + " is declared in the non-static inner class "
-                    + type.getSimpleName() + ", which cannot be a bean. Make the class static or top-level.");
+                    + ToolSignatures.simpleName(type) + ", which cannot be a bean. Make the class static or top-level.");
         }
     }
 }

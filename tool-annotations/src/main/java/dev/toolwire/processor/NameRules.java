@@ -15,7 +15,7 @@ final class NameRules {
             return true;
         }
         String what = explicit ? "@Tool name '" + name + "' on " : "The default tool name '" + name + "' of ";
-        reporter.error(ErrorId.ToolNameInvalid, method, what + ToolSignatures.of(method) + " is invalid. Use 1 to 64"
+        reporter.error(ErrorId.ToolNameInvalid, method, Names.TOOL, "name", what + ToolSignatures.of(method) + " is invalid. Use 1 to 64"
                 + " characters from [a-zA-Z0-9_-].");
         return false;
     }

@@ -32,20 +32,20 @@ final class ObjectSchemaBuilder {
         String name = type.getName();
         if (site.stack().contains(name)) {
             reporter.error(ErrorId.ToolParamTypeRecursive, site.element(), site.subject() + " has type "
-                    + type.getSimpleName() + ", which contains itself (" + cycle(site, name) + "). Inlined schemas"
+                    + ToolSignatures.simpleName(type) + ", which contains itself (" + cycle(site, name) + "). Inlined schemas"
                     + " cannot be recursive; break the cycle, for example with an id.");
             return Optional.empty();
         }
         if (type.isInterface() || type.isAbstract()) {
             reporter.error(ErrorId.ToolParamTypeUnsupported, site.element(), site.subject() + " has the abstract type "
-                    + type.getSimpleName() + ", which cannot be deserialized. Use a record or a concrete class.");
+                    + ToolSignatures.simpleName(type) + ", which cannot be deserialized. Use a record or a concrete class.");
             return Optional.empty();
         }
         boolean ok = true;
         if (!type.hasStereotype(Names.SERDEABLE) && !type.hasStereotype(Names.SERDEABLE_DESERIALIZABLE)) {
             reporter.error(ErrorId.ToolParamTypeNotSerdeable, site.element(), site.subject() + " has type "
-                    + type.getSimpleName() + ", which Micronaut Serialization cannot deserialize. Add @Serdeable to "
-                    + type.getSimpleName() + ".");
+                    + ToolSignatures.simpleName(type) + ", which Micronaut Serialization cannot deserialize. Add @Serdeable to "
+                    + ToolSignatures.simpleName(type) + ".");
             ok = false;
         }
         Site inside = site.enter(name);

@@ -26,7 +26,7 @@ final class PathRules {
             ErrorReporter reporter) {
         String subject = "@Tool path '" + path + "' of " + ToolSignatures.of(method);
         if (!PATH.matcher(path).matches()) {
-            reporter.error(ErrorId.ToolPathInvalid, method, subject + " is invalid. Start with '/' and use segments of"
+            reporter.error(ErrorId.ToolPathInvalid, method, Names.TOOL, "path", subject + " is invalid. Start with '/' and use segments of"
                     + " [A-Za-z0-9._~-] or a single {placeholder}, with balanced braces.");
             return Optional.empty();
         }
@@ -37,11 +37,11 @@ final class PathRules {
             String name = matcher.group(1);
             Optional<ArgumentModel> argument = arguments.stream().filter(a -> a.wireName().equals(name)).findFirst();
             if (result.stream().anyMatch(p -> p.name().equals(name))) {
-                reporter.error(ErrorId.ToolPathInvalid, method, subject + " repeats the placeholder '{" + name
+                reporter.error(ErrorId.ToolPathInvalid, method, Names.TOOL, "path", subject + " repeats the placeholder '{" + name
                         + "}'. Use each placeholder once.");
                 ok = false;
             } else if (argument.isEmpty()) {
-                reporter.error(ErrorId.ToolPathPlaceholderUnknown, method, subject + " has the placeholder '{" + name
+                reporter.error(ErrorId.ToolPathPlaceholderUnknown, method, Names.TOOL, "path", subject + " has the placeholder '{" + name
                         + "}', which names no parameter. Rename it to a parameter's wire name " + wireNames(arguments)
                         + ".");
                 ok = false;

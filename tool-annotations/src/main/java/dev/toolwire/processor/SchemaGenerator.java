@@ -4,6 +4,7 @@ import dev.toolwire.processor.TypeMappings.Scalar;
 import dev.toolwire.processor.TypeModel.Kind;
 import io.micronaut.inject.ast.ClassElement;
 import io.micronaut.inject.ast.EnumElement;
+import io.micronaut.inject.ast.GenericPlaceholderElement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,12 @@ final class SchemaGenerator {
 
     /** @return the model of {@code type}, or empty when an error was reported at {@code site} */
     Optional<TypeModel> generate(ClassElement type, Site site) {
-        if (type.isGenericPlaceholder() || type.isWildcard() || type.isTypeVariable()) {
-            return unsupported(site, "the type variable or wildcard '" + type.getName() + "'", "a concrete type");
+        if (type.isWildcard()) {
+            return unsupported(site, "a wildcard type argument", "Use a concrete type argument such as List<String>");
+        }
+        if (type instanceof GenericPlaceholderElement placeholder) {
+            return unsupported(site, "the type variable '" + placeholder.getVariableName() + "' (or a raw type)",
+                    "Use a concrete, parameterized type such as List<String>");
         }
         if (type.isArray()) {
             return array(type, site);
@@ -58,14 +63,15 @@ final class SchemaGenerator {
             return collection(type, site);
         }
         if (name.startsWith("java.") || name.startsWith("javax.") || type.isPrimitive()) {
-            return unsupported(site, "type " + name, TypeMappings.alternative(name));
+            return unsupported(site, "type " + name, "Use " + TypeMappings.alternative(name));
         }
         return objects.generate(type, site);
     }
 
-    Optional<TypeModel> unsupported(Site site, String what, String alternative) {
+    /** Reports {@code <subject> has <what>, which has no JSON Schema mapping. <fix>.} */
+    Optional<TypeModel> unsupported(Site site, String what, String fix) {
         reporter.error(ErrorId.ToolParamTypeUnsupported, site.element(), site.subject() + " has " + what
-                + ", which has no JSON Schema mapping. Use " + alternative + " instead.");
+                + ", which has no JSON Schema mapping. " + fix + ".");
         return Optional.empty();
     }
 
@@ -99,14 +105,14 @@ final class SchemaGenerator {
     private Optional<TypeModel> array(ClassElement type, Site site) {
         ClassElement component = type.fromArray();
         if (component.getName().equals("byte") && !component.isArray()) {
-            return unsupported(site, "type byte[]", TypeMappings.alternative("byte[]"));
+            return unsupported(site, "type byte[]", "Use " + TypeMappings.alternative("byte[]"));
         }
         return element(component, site).map(items -> container(type, items, false));
     }
 
     private Optional<TypeModel> collection(ClassElement type, Site site) {
         if (type.isRawType() || type.getTypeArguments().isEmpty()) {
-            return unsupported(site, "the raw type " + type.getName(), "a parameterized type such as List<String>");
+            return unsupported(site, "the raw type " + type.getName(), "Use a parameterized type such as List<String>");
         }
         ClassElement item = type.getTypeArguments().values().iterator().next();
         boolean unique = type.isAssignable("java.util.Set");
@@ -129,10 +135,11 @@ final class SchemaGenerator {
                 type.getName().equals("java.util.Map") ? type.getTypeArguments() : type.getTypeArguments("java.util.Map");
         ClassElement key = arguments.get("K");
         if (type.isRawType() || key == null || arguments.get("V") == null) {
-            return unsupported(site, "the raw type " + type.getName(), "a parameterized type such as Map<String, String>");
+            return unsupported(site, "the raw type " + type.getName(), "Use a parameterized type such as Map<String, String>");
         }
         if (!key.getName().equals("java.lang.String")) {
-            return unsupported(site, "a map with '" + key.getName() + "' keys", "Map<String, V>, as JSON object keys are strings,");
+            return unsupported(site, "a map with " + key.getName() + " keys",
+                    "Use Map<String, V>, because JSON object keys are strings");
         }
         return typeArgument(type, "java.util.Map", "V", site).map(values -> {
             Map<String, Object> schema = new TreeMap<>(Map.of("type", "object", "additionalProperties", values.schema()));
@@ -146,7 +153,7 @@ final class SchemaGenerator {
                 type.getName().equals(declaring) ? type.getTypeArguments() : type.getTypeArguments(declaring);
         ClassElement argument = arguments.get(variable);
         if (argument == null || type.isRawType()) {
-            return unsupported(site, "the raw type " + type.getName(), "a parameterized type");
+            return unsupported(site, "the raw type " + type.getName(), "Use a parameterized type");
         }
         return element(argument, site);
     }

@@ -27,7 +27,7 @@ final class ToolModelBuilder {
         AnnotationValue<Annotation> tool = method.getAnnotation(Names.TOOL);
         Optional<String> explicitName = string(tool, "name");
         String name = explicitName.orElseGet(() -> WireNames.snakeCase(method.getName()));
-        NameRules.check(name, explicitName.isPresent(), method, reporter);
+        boolean nameValid = NameRules.check(name, explicitName.isPresent(), method, reporter);
         String description = string(tool, "description")
                 .orElseGet(() -> Docs.clean(method.getDocumentation(true).orElse(null)));
         if (description.isEmpty()) {
@@ -37,13 +37,16 @@ final class ToolModelBuilder {
         }
         int timeout = tool.intValue("timeoutSeconds").orElse(DEFAULT_TIMEOUT_SECONDS);
         if (timeout < 1) {
-            reporter.error(ErrorId.ToolTimeoutInvalid, method, "@Tool(timeoutSeconds = " + timeout + ") on "
+            reporter.error(ErrorId.ToolTimeoutInvalid, method, Names.TOOL, "timeoutSeconds", "@Tool(timeoutSeconds = " + timeout + ") on "
                     + ToolSignatures.of(method) + " is less than 1. Use a timeout of at least 1 second.");
         }
         List<ArgumentModel> arguments = new ArrayList<>();
         List<ParamModel> parameters = parameters(method, arguments);
-        String path = string(tool, "path").orElse("/tools/" + name);
-        Optional<List<PathParameterModel>> pathParameters = PathRules.check(path, arguments, method, reporter);
+        Optional<String> explicitPath = string(tool, "path");
+        String path = explicitPath.orElse("/tools/" + name);
+        // A default path built from an invalid name is not reported twice.
+        Optional<List<PathParameterModel>> pathParameters = nameValid || explicitPath.isPresent()
+                ? PathRules.check(path, arguments, method, reporter) : Optional.empty();
         if (reporter.errorCount() != errorsBefore || pathParameters.isEmpty()) {
             return Optional.empty();
         }

@@ -15,7 +15,7 @@ final class ToolSignatures {
         for (ParameterElement parameter : method.getParameters()) {
             parameters.add(simpleName(parameter.getType()));
         }
-        return method.getDeclaringType().getSimpleName() + "." + method.getName() + parameters;
+        return simpleName(method.getDeclaringType()) + "." + method.getName() + parameters;
     }
 
     /** @return the erased type as {@code Class.getTypeName()} prints it: {@code int}, {@code java.lang.String[]}, {@code a.B$C} */
@@ -23,7 +23,12 @@ final class ToolSignatures {
         return type.getName() + "[]".repeat(type.getArrayDimensions());
     }
 
-    private static String simpleName(ClassElement type) {
-        return type.getSimpleName() + "[]".repeat(type.getArrayDimensions());
+    /** @return the name without its package, nested classes joined by '.': {@code Outer.Inner[]} */
+    static String simpleName(ClassElement type) {
+        String name = type.getName();
+        String packageName = type.getPackageName();
+        String local = packageName.isEmpty() || !name.startsWith(packageName + ".") ? name.substring(name.lastIndexOf('.') + 1)
+                : name.substring(packageName.length() + 1);
+        return local.replace('$', '.') + "[]".repeat(type.getArrayDimensions());
     }
 }

@@ -104,7 +104,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
 
     private void init(VisitorContext context) {
         if (builder == null) {
-            Map<String, String> options = context.getOptions();
+            Map<String, String> options = CompilerBridge.options(context);
             boolean asIs = "as_is".equals(options.get(Names.OPTION_NAMING));
             builder = new ToolModelBuilder(reporter(context), new SchemaGenerator(reporter(context), new WireNames(!asIs)));
         }
@@ -112,7 +112,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
 
     private ErrorReporter reporter(VisitorContext context) {
         if (reporter == null) {
-            Map<String, String> options = context.getOptions();
+            Map<String, String> options = CompilerBridge.options(context);
             reporter = new ErrorReporter(context, isTrue(options.get(Names.OPTION_STRICT)),
                     isTrue(options.get(Names.OPTION_DEBUG)) || options.containsKey(Names.OPTION_DEBUG)
                             && options.get(Names.OPTION_DEBUG) == null);
