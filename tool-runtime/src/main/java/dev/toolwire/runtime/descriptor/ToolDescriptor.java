@@ -1,0 +1,122 @@
+package dev.toolwire.runtime.descriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Internal;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tool descriptor (format version 1), as the generator wrote it.
+ *
+ * @param name the tool name
+ * @param description what the tool does, possibly empty
+ * @param method the HTTP method, upper case
+ * @param path the route, with {@code {x}} placeholders
+ * @param pathParameters the placeholders of {@link #path()}, in path order
+ * @param params the JSON Schema of all arguments
+ * @param async Hamsa's async flag
+ * @param timeoutSeconds how long the caller waits, at least 1
+ * @param messages the spoken start and complete messages
+ * @param auth the auth mode: {@code DEFAULT}, {@code JWT}, {@code HEADER} or {@code NONE}
+ * @param invocation how to find and call the Java method
+ * @param source where the descriptor was read from, for messages
+ */
+@Internal
+public record ToolDescriptor(
+        String name,
+        String description,
+        String method,
+        String path,
+        List<PathParameter> pathParameters,
+        ObjectNode params,
+        boolean async,
+        int timeoutSeconds,
+        Messages messages,
+        String auth,
+        Invocation invocation,
+        String source) {
+
+    /** The only descriptor format this runtime reads. */
+    public static final int VERSION = 1;
+
+    /**
+     * Copies the lists.
+     *
+     * @param name the tool name
+     * @param description the description
+     * @param method the HTTP method
+     * @param path the route
+     * @param pathParameters the placeholders
+     * @param params the schema
+     * @param async the async flag
+     * @param timeoutSeconds the timeout
+     * @param messages the messages
+     * @param auth the auth mode
+     * @param invocation the invocation
+     * @param source the origin
+     */
+    public ToolDescriptor {
+        Objects.requireNonNull(name, "name");
+        pathParameters = List.copyOf(pathParameters);
+    }
+
+    /**
+     * A {@code {x}} placeholder of the path.
+     *
+     * @param name the wire name of the argument it binds to
+     * @param defaultValue its typed default, or {@code null}
+     */
+    public record PathParameter(String name, @Nullable JsonNode defaultValue) {}
+
+    /**
+     * The sentences the agent says around the call.
+     *
+     * @param start said when the call starts, or {@code null}
+     * @param complete said when the call completes, or {@code null}
+     */
+    public record Messages(@Nullable String start, @Nullable String complete) {}
+
+    /**
+     * How the runtime finds the method: the declaring class, the method name and the erased
+     * parameter types identify it among overloads.
+     *
+     * @param className the binary name of the bean class
+     * @param methodName the Java method name
+     * @param parameters one entry per Java parameter, in order
+     */
+    public record Invocation(String className, String methodName, List<Parameter> parameters) {
+
+        /**
+         * Copies the list.
+         *
+         * @param className the class
+         * @param methodName the method
+         * @param parameters the parameters
+         */
+        public Invocation {
+            parameters = List.copyOf(parameters);
+        }
+
+        /**
+         * The erased Java types of the parameters, as {@code Class.getTypeName()} prints them.
+         *
+         * @return the type names, in order
+         */
+        public List<String> javaTypes() {
+            return parameters.stream().map(Parameter::javaType).toList();
+        }
+    }
+
+    /**
+     * One Java parameter of the tool method.
+     *
+     * @param context whether the runtime supplies a {@code ToolContext} here
+     * @param javaType the erased type, as {@code Class.getTypeName()} prints it
+     * @param name the wire name, or {@code null} for a context parameter
+     * @param binding how wire values map to the Java type's JSON form, or {@code null} for a
+     *     context parameter
+     */
+    public record Parameter(boolean context, String javaType, @Nullable String name, @Nullable Binding binding) {}
+}

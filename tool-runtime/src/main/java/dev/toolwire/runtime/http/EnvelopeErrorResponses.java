@@ -1,0 +1,101 @@
+package dev.toolwire.runtime.http;
+
+import dev.toolwire.runtime.invoke.Envelopes;
+import dev.toolwire.runtime.invoke.ToolOutcome;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.annotation.Internal;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Makes Micronaut's own error responses (404 no route, 405 wrong method, 413, 415, 400 and 500 from
+ * its exception handlers) come out in the Toolwire error envelope, for tool routes and for requests
+ * that matched no route. Errors of the application's other controllers keep Micronaut's format: the
+ * original {@link ErrorResponseProcessor} is decorated, not replaced.
+ */
+@Singleton
+@Internal
+public final class EnvelopeErrorResponses implements BeanCreatedEventListener<ErrorResponseProcessor<?>> {
+
+    @Override
+    public ErrorResponseProcessor<?> onCreated(BeanCreatedEvent<ErrorResponseProcessor<?>> event) {
+        ErrorResponseProcessor<?> delegate = event.getBean();
+        return new Decorator(delegate);
+    }
+
+    /** Answers with the envelope where Toolwire owns the route, else asks Micronaut's processor. */
+    private static final class Decorator implements ErrorResponseProcessor<Object> {
+
+        private final ErrorResponseProcessor<?> delegate;
+
+        Decorator(ErrorResponseProcessor<?> delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+            HttpRequest<?> request = context.getRequest();
+            if (!ownedByToolwire(request)) {
+                return (MutableHttpResponse<Object>) delegate.processResponse(context, response);
+            }
+            int status = response.code();
+            ToolOutcome outcome = Envelopes.of(status, code(status), message(status), List.of(), RequestIds.of(request));
+            MutableHttpResponse<Object> envelope = (MutableHttpResponse<Object>) response;
+            envelope.body(outcome.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
+            return envelope;
+        }
+
+        private static boolean ownedByToolwire(HttpRequest<?> request) {
+            Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
+            return route.isEmpty() || route.get().getDeclaringType() == ToolEndpoint.class;
+        }
+    }
+
+    static String code(int status) {
+        switch (status) {
+            case 400: return Envelopes.MALFORMED_REQUEST;
+            case 401: return "UNAUTHORIZED";
+            case 403: return "FORBIDDEN";
+            case 404: return Envelopes.NOT_FOUND;
+            case 405: return Envelopes.METHOD_NOT_ALLOWED;
+            case 413: return Envelopes.PAYLOAD_TOO_LARGE;
+            case 415: return Envelopes.UNSUPPORTED_MEDIA_TYPE;
+            case 504: return "TIMEOUT";
+            default:
+                if (status >= 500) {
+                    return Envelopes.INTERNAL_ERROR;
+                }
+                try {
+                    return HttpStatus.valueOf(status).name();
+                } catch (IllegalArgumentException e) {
+                    return "BAD_REQUEST";
+                }
+        }
+    }
+
+    static String message(int status) {
+        switch (status) {
+            case 400: return "Tool call rejected: the request could not be read.";
+            case 401: return "Tool call rejected: the caller is not authenticated.";
+            case 403: return "Tool call rejected: the caller may not use this tool.";
+            case 404: return "There is no tool at this address.";
+            case 405: return "Tool call rejected: this tool does not accept that HTTP method.";
+            case 413: return "Tool call rejected: the request body is too large.";
+            case 415: return "Tool call rejected: send the arguments as application/json.";
+            case 504: return "Sorry, the tool took too long to answer.";
+            default:
+                return status >= 500 ? Envelopes.INTERNAL_MESSAGE : "Tool call rejected: the request is not acceptable.";
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.toolwire.runtime.invoke;
+
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.core.annotation.Internal;
+import jakarta.inject.Singleton;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * All tools of the application: the descriptors on the class path joined with the {@code @Tool}
+ * bean methods. Built once, when the application starts; a problem (a descriptor without a bean,
+ * two tools on one route, two descriptors with one name, an unknown descriptor version) stops the
+ * start with a message that names the tool.
+ */
+@Singleton
+@Internal
+public final class DefaultToolRegistry implements ApplicationEventListener<StartupEvent> {
+
+    private final BeanContext beanContext;
+    private final ToolMethodCollector collector;
+    private volatile @Nullable Map<String, RegisteredTool> tools;
+
+    /**
+     * Creates the registry.
+     *
+     * @param beanContext the context, for its class loader and bean conditions
+     * @param collector the tool methods found at startup
+     */
+    public DefaultToolRegistry(BeanContext beanContext, ToolMethodCollector collector) {
+        this.beanContext = beanContext;
+        this.collector = collector;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        tools();
+    }
+
+    /**
+     * All tools, sorted by name.
+     *
+     * @return the tools
+     */
+    public List<RegisteredTool> all() {
+        return List.copyOf(tools().values());
+    }
+
+    /**
+     * Finds a tool by name.
+     *
+     * @param name the tool name
+     * @return the tool, or empty
+     */
+    public Optional<RegisteredTool> find(String name) {
+        return Optional.ofNullable(tools().get(name));
+    }
+
+    /**
+     * Names close to one that was not found, for "did you mean" messages.
+     *
+     * @param name the unknown name
+     * @return up to three names, closest first
+     */
+    public List<String> similarNames(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        return tools().keySet().stream()
+                .filter(n -> distance(n.toLowerCase(Locale.ROOT), wanted) <= Math.max(2, wanted.length() / 3)
+                        || n.contains(wanted) || wanted.contains(n))
+                .sorted(Comparator.comparingInt(n -> distance(n.toLowerCase(Locale.ROOT), wanted)))
+                .limit(3)
+                .toList();
+    }
+
+    private Map<String, RegisteredTool> tools() {
+        Map<String, RegisteredTool> result = tools;
+        if (result == null) {
+            synchronized (this) {
+                result = tools;
+                if (result == null) {
+                    result = RegistryBuilder.build(beanContext, collector.methods());
+                    tools = result;
+                }
+            }
+        }
+        return result;
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

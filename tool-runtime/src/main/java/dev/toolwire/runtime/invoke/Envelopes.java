@@ -1,0 +1,77 @@
+package dev.toolwire.runtime.invoke;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.descriptor.Json;
+import io.micronaut.core.annotation.Internal;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Writes the one error envelope of every failure:
+ * {@code {"success": false, "error": {"code", "message", "details": [{"path", "message"}], "requestId"}}}.
+ */
+@Internal
+public final class Envelopes {
+
+    /** Code of a schema or binding failure. */
+    public static final String INVALID_ARGUMENTS = "INVALID_ARGUMENTS";
+    /** Code of a body that is not a JSON object. */
+    public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+    /** Code of an unknown route or tool. */
+    public static final String NOT_FOUND = "NOT_FOUND";
+    /** Code of a known route called with another method. */
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    /** Code of a body over the size limit. */
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    /** Code of a body that is not JSON by its content type. */
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    /** Code of anything unexpected. */
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    /** The message of {@link #INTERNAL_ERROR}: it never says more. */
+    public static final String INTERNAL_MESSAGE = "Sorry, something went wrong on our side while running this tool.";
+
+    private Envelopes() {}
+
+    /**
+     * The envelope of a tool exception.
+     *
+     * @param e the exception
+     * @param requestId the request id
+     * @return the outcome to send
+     */
+    public static ToolOutcome of(ToolException e, String requestId) {
+        return of(e.status(), e.code(), e.getMessage(), e.details(), requestId);
+    }
+
+    /**
+     * An envelope.
+     *
+     * @param status the HTTP status
+     * @param code the error code
+     * @param message one speakable sentence
+     * @param details per-violation details
+     * @param requestId the request id
+     * @return the outcome to send
+     */
+    public static ToolOutcome of(
+            int status, String code, String message, List<ToolException.Detail> details, String requestId) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("success", false);
+        ObjectNode error = root.putObject("error");
+        error.put("code", code);
+        error.put("message", message);
+        ArrayNode array = error.putArray("details");
+        for (ToolException.Detail detail : details) {
+            array.addObject().put("path", detail.path()).put("message", detail.message());
+        }
+        error.put("requestId", requestId);
+        try {
+            return new ToolOutcome(status, code, Json.MAPPER.writeValueAsBytes(root));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

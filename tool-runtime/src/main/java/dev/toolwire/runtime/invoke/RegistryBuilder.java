@@ -1,0 +1,115 @@
+package dev.toolwire.runtime.invoke;
+
+import com.networknt.schema.Schema;
+import dev.toolwire.runtime.descriptor.DescriptorException;
+import dev.toolwire.runtime.descriptor.DescriptorLoader;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import io.micronaut.context.BeanContext;
+import io.micronaut.context.DisabledBean;
+import io.micronaut.inject.ExecutableMethod;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Joins descriptors with tool methods by class name, method name and parameter types, and checks
+ * the result: every descriptor has a bean (unless its bean is disabled by {@code @Requires}), every
+ * tool method has a descriptor, no two tools share a route, and every schema compiles.
+ */
+final class RegistryBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryBuilder.class);
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    private RegistryBuilder() {}
+
+    static Map<String, RegisteredTool> build(BeanContext context, List<ToolMethodCollector.ToolMethod> methods) {
+        Map<String, ToolDescriptor> descriptors = DescriptorLoader.load(context.getClassLoader());
+        Map<String, ToolDescriptor> bySignature = new HashMap<>();
+        descriptors.values().forEach(d -> bySignature.put(key(d), d));
+        Map<String, RegisteredTool> tools = new TreeMap<>();
+        for (ToolMethodCollector.ToolMethod m : methods) {
+            ToolDescriptor descriptor = bySignature.get(key(m.method()));
+            if (descriptor == null) {
+                throw new DescriptorException("@Tool method " + RegisteredTool.signature(m.method())
+                        + " has no descriptor under " + DescriptorLoader.FOLDER + ". Add dev.toolwire:tool-annotations to "
+                        + "the annotationProcessorPaths of maven-compiler-plugin and rebuild.");
+            }
+            if (!tools.containsKey(descriptor.name())) {
+                tools.put(descriptor.name(), new RegisteredTool(descriptor, m.bean(), m.method(), compile(descriptor)));
+            }
+        }
+        Set<String> disabled = disabledBeanTypes(context);
+        for (ToolDescriptor descriptor : descriptors.values()) {
+            if (tools.containsKey(descriptor.name())) {
+                continue;
+            }
+            String className = descriptor.invocation().className();
+            if (disabled.contains(className)) {
+                LOG.debug("Tool '{}' is not served: bean {} is disabled", descriptor.name(), className);
+                continue;
+            }
+            throw new DescriptorException("Tool '" + descriptor.name() + "' (" + descriptor.source() + ") calls "
+                    + className + "." + descriptor.invocation().methodName() + ", but no bean has that method. "
+                    + "Annotate " + className + " with @Singleton, or rebuild to remove the stale descriptor.");
+        }
+        checkRoutes(tools);
+        return tools;
+    }
+
+    private static Schema compile(ToolDescriptor descriptor) {
+        if (!METHODS.contains(descriptor.method())) {
+            throw new DescriptorException("Tool '" + descriptor.name() + "' has HTTP method '" + descriptor.method()
+                    + "'; use GET, POST, PUT, PATCH or DELETE.");
+        }
+        if (!descriptor.path().startsWith("/")) {
+            throw new DescriptorException("Tool '" + descriptor.name() + "' has path '" + descriptor.path()
+                    + "', which does not start with '/'.");
+        }
+        try {
+            return SchemaValidator.compile(descriptor.params());
+        } catch (RuntimeException e) {
+            throw new DescriptorException("Tool '" + descriptor.name() + "' has a 'params' schema that does not compile: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void checkRoutes(Map<String, RegisteredTool> tools) {
+        Map<String, String> routes = new HashMap<>();
+        for (RegisteredTool tool : tools.values()) {
+            ToolDescriptor d = tool.descriptor();
+            String route = d.method() + " " + d.path().replaceAll("\\{[^}]*}", "{}");
+            String other = routes.putIfAbsent(route, tool.name());
+            if (other != null) {
+                throw new DescriptorException("Tools '" + other + "' and '" + tool.name() + "' are both served at "
+                        + d.method() + " " + d.path() + ". Give one a different @Tool(path = \"...\") or method.");
+            }
+        }
+    }
+
+    private static Set<String> disabledBeanTypes(BeanContext context) {
+        context.getBeanDefinitionReferences(); // evaluates every bean's conditions, which records the disabled ones
+        Set<String> names = new HashSet<>();
+        for (DisabledBean<?> bean : context.getDisabledBeans()) {
+            names.add(bean.getBeanType().getName());
+        }
+        return names;
+    }
+
+    static String key(ToolDescriptor descriptor) {
+        ToolDescriptor.Invocation invocation = descriptor.invocation();
+        return invocation.className() + "#" + invocation.methodName() + "(" + String.join(",", invocation.javaTypes()) + ")";
+    }
+
+    static String key(ExecutableMethod<?, ?> method) {
+        return method.getDeclaringType().getName() + "#" + method.getMethodName() + "("
+                + Arrays.stream(method.getArgumentTypes()).map(Class::getTypeName).collect(Collectors.joining(",")) + ")";
+    }
+}

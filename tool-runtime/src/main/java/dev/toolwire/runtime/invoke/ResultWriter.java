@@ -1,0 +1,85 @@
+package dev.toolwire.runtime.invoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.descriptor.Json;
+import io.micronaut.core.annotation.Internal;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAccessor;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Shapes a tool's return value as the success body: records, maps and lists as they are, a scalar
+ * as {@code {"result": value}}, {@code void} as {@code {"success": true}}, and {@code null} (or an
+ * empty {@code Optional}) as {@code {"result": null}}. Serialization is Micronaut Serialization's.
+ */
+@Singleton
+@Internal
+public final class ResultWriter {
+
+    private final JsonMapper jsonMapper;
+
+    /**
+     * Creates the writer.
+     *
+     * @param jsonMapper Micronaut Serialization's mapper
+     */
+    public ResultWriter(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    /**
+     * Writes the success body.
+     *
+     * @param tool the tool that returned
+     * @param value what it returned
+     * @return the UTF-8 JSON
+     * @throws IOException when the value cannot be serialized (not {@code @Serdeable})
+     */
+    byte[] write(RegisteredTool tool, @Nullable Object value) throws IOException {
+        if (tool.method().getReturnType().isVoid()) {
+            return Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().put("success", true));
+        }
+        Object unwrapped = value instanceof Optional<?> optional ? optional.orElse(null) : value;
+        if (unwrapped == null || isScalar(unwrapped)) {
+            ObjectNode wrapper = Json.MAPPER.createObjectNode();
+            wrapper.set("result", unwrapped == null ? wrapper.nullNode() : toTree(unwrapped));
+            return Json.MAPPER.writeValueAsBytes(wrapper);
+        }
+        return jsonMapper.writeValueAsBytes(unwrapped);
+    }
+
+    private JsonNode toTree(Object value) throws IOException {
+        return Json.MAPPER.readTree(jsonMapper.writeValueAsBytes(value));
+    }
+
+    /**
+     * Whether a value is sent wrapped as {@code {"result": value}}.
+     *
+     * @param value the value
+     * @return {@code true} for strings, numbers, booleans, characters, enums, dates, UUIDs and URIs
+     */
+    static boolean isScalar(Object value) {
+        return value instanceof CharSequence
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Character
+                || value instanceof Enum<?>
+                || value instanceof TemporalAccessor
+                || value instanceof Duration
+                || value instanceof Period
+                || value instanceof ZoneId
+                || value instanceof UUID
+                || value instanceof URI
+                || value instanceof URL;
+    }
+}

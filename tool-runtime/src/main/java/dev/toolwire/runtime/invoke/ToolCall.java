@@ -1,0 +1,82 @@
+package dev.toolwire.runtime.invoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.descriptor.Json;
+import io.micronaut.core.annotation.Internal;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The raw arguments of one call, before merging: decoded path placeholders, query parameters and
+ * the JSON object body.
+ *
+ * @param pathValues the path placeholders by name
+ * @param query the query parameters by name, values in order
+ * @param body the body, or {@code null} when there was none
+ */
+@Internal
+public record ToolCall(Map<String, String> pathValues, Map<String, List<String>> query, @Nullable ObjectNode body) {
+
+    /**
+     * Copies the maps.
+     *
+     * @param pathValues the path placeholders
+     * @param query the query parameters
+     * @param body the body
+     */
+    public ToolCall {
+        pathValues = Map.copyOf(pathValues);
+        query = Map.copyOf(query);
+    }
+
+    /**
+     * A call with only a body, as the {@code call} command makes.
+     *
+     * @param body the body, or {@code null}
+     * @return the call
+     */
+    public static ToolCall ofBody(@Nullable ObjectNode body) {
+        return new ToolCall(Map.of(), Map.of(), body);
+    }
+
+    /**
+     * Parses a request body, which must be empty or a JSON object.
+     *
+     * @param body the UTF-8 bytes
+     * @return the object, or {@code null} for an empty body
+     * @throws ToolException {@code 400 MALFORMED_REQUEST} when it is not JSON or not an object
+     */
+    public static @Nullable ObjectNode parseBody(byte[] body) {
+        if (isBlank(body)) {
+            return null;
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new ToolException(400, Envelopes.MALFORMED_REQUEST,
+                    "Tool call rejected: the request body is not valid JSON.");
+        }
+        if (node == null || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new ToolException(400, Envelopes.MALFORMED_REQUEST,
+                    "Tool call rejected: the request body must be a JSON object of arguments.");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
