@@ -113,14 +113,15 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
     private ErrorReporter reporter(VisitorContext context) {
         if (reporter == null) {
             Map<String, String> options = CompilerBridge.options(context);
-            reporter = new ErrorReporter(context, isTrue(options.get(Names.OPTION_STRICT)),
-                    isTrue(options.get(Names.OPTION_DEBUG)) || options.containsKey(Names.OPTION_DEBUG)
-                            && options.get(Names.OPTION_DEBUG) == null);
+            reporter = new ErrorReporter(context, isEnabled(options, Names.OPTION_STRICT),
+                    isEnabled(options, Names.OPTION_DEBUG));
         }
         return reporter;
     }
 
-    private static boolean isTrue(String value) {
-        return value != null && (value.isEmpty() || value.equals("true"));
+    /** {@code -Aname}, {@code -Aname=} and {@code -Aname=true} switch an option on. */
+    private static boolean isEnabled(Map<String, String> options, String name) {
+        String value = options.get(name);
+        return options.containsKey(name) && (value == null || value.isEmpty() || value.equals("true"));
     }
 }
