@@ -72,7 +72,8 @@ public final class DescriptorParser {
                 new ToolDescriptor.Messages(optionalText(messages, "start"), optionalText(messages, "complete")),
                 root.path("auth").asText("DEFAULT"),
                 invocation(root.get("invocation"), source),
-                source);
+                source,
+                root);
     }
 
     private static List<ToolDescriptor.PathParameter> pathParameters(JsonNode array) {

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param auth the auth mode: {@code DEFAULT}, {@code JWT}, {@code HEADER} or {@code NONE}
  * @param invocation how to find and call the Java method
  * @param source where the descriptor was read from, for messages
+ * @param json the descriptor as it was read
  */
 @Internal
 public record ToolDescriptor(
@@ -36,7 +37,8 @@ public record ToolDescriptor(
         Messages messages,
         String auth,
         Invocation invocation,
-        String source) {
+        String source,
+        ObjectNode json) {
 
     /** The only descriptor format this runtime reads. */
     public static final int VERSION = 1;
@@ -56,10 +58,23 @@ public record ToolDescriptor(
      * @param auth the auth mode
      * @param invocation the invocation
      * @param source the origin
+     * @param json the raw descriptor
      */
     public ToolDescriptor {
         Objects.requireNonNull(name, "name");
         pathParameters = List.copyOf(pathParameters);
+    }
+
+    /**
+     * The descriptor as published by the {@code describe} command: the file's JSON without the
+     * internal {@code invocation} section.
+     *
+     * @return a new object with sorted keys
+     */
+    public ObjectNode publicJson() {
+        ObjectNode copy = json.deepCopy();
+        copy.remove("invocation");
+        return copy;
     }
 
     /**

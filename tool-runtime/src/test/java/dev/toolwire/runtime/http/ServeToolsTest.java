@@ -1,17 +1,22 @@
 package dev.toolwire.runtime.http;
 
+import static dev.toolwire.runtime.http.HttpCalls.exchange;
+import static dev.toolwire.runtime.http.HttpCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+/** Tools served over HTTP: results, argument merging, coercion, defaults and binding. */
 @MicronautTest
 @Property(name = "spec.name", value = "ServeToolsTest")
 class ServeToolsTest {
@@ -21,27 +26,113 @@ class ServeToolsTest {
     HttpClient client;
 
     @Test
-    void smoke() {
-        HttpResponse<String> ok = client.toBlocking().exchange(
-                HttpRequest.POST("/tools/current_weather", "{\"city\":\"Paris\"}"), String.class);
-        System.out.println(ok.status() + " " + ok.getHeaders().asMap() + " " + ok.body());
-        HttpResponse<String> get = client.toBlocking().exchange(HttpRequest.GET("/forecast/Rome?days=5"), String.class);
-        System.out.println(get.status() + " " + get.body());
-        for (HttpRequest<?> r : new HttpRequest<?>[] {
-                HttpRequest.POST("/tools/current_weather", "{\"city\":\"paris\"}"),
-                HttpRequest.POST("/tools/current_weather", "{\"city\":\"Atlantis\"}"),
-                HttpRequest.POST("/tools/current_weather", "[1]"),
-                HttpRequest.GET("/nope"),
-                HttpRequest.DELETE("/tools/current_weather"),
-                HttpRequest.POST("/tools/current_weather", "x").contentType("text/plain"),
-                HttpRequest.GET("/forecast/Rome?days=50")}) {
-            try {
-                client.toBlocking().exchange(r, String.class);
-            } catch (HttpClientResponseException e) {
-                System.out.println(e.getStatus() + " " + e.getResponse().getHeaders().get("X-Request-Id") + " "
-                        + e.getResponse().getBody(String.class).orElse("<none>"));
-            }
-        }
-        assertEquals(200, ok.code());
+    void recordResultIsReturnedAsItIs() {
+        HttpCalls.Answer answer = exchange(client,
+                HttpRequest.POST("/tools/current_weather", "{\"city\":\"Paris\",\"units\":\"fahrenheit\"}"));
+        assertEquals(200, answer.status());
+        assertEquals(json("{'city':'Paris','units':'FAHRENHEIT','degrees':21}"), answer.body());
+        assertTrue(answer.contentType().startsWith("application/json"));
+    }
+
+    @Test
+    void defaultsAreFilledIn() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/current_weather", "{\"city\":\"Oslo\"}"));
+        assertEquals("CELSIUS", answer.body().path("units").asText());
+    }
+
+    @Test
+    void scalarResultIsWrapped() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.GET("/forecast/Rome?days=5"));
+        assertEquals(200, answer.status());
+        assertEquals(json("{'result':'Rome for 5 days'}"), answer.body());
+    }
+
+    @Test
+    void scalarDefaultFromSchema() {
+        assertEquals(json("{'result':'Rome for 3 days'}"), exchange(client, HttpRequest.GET("/forecast/Rome")).body());
+    }
+
+    @Test
+    void intResultIsWrapped() {
+        assertEquals(json("{'result':42}"), exchange(client, HttpRequest.POST("/tools/count_up", "{\"count\":41}")).body());
+    }
+
+    @Test
+    void voidResultIsSuccessTrue() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.DELETE("/bookings/b-17"));
+        assertEquals(200, answer.status());
+        assertEquals(json("{'success':true}"), answer.body());
+    }
+
+    @Test
+    void nullResultIsResultNull() {
+        assertEquals(json("{'result':null}"), exchange(client, HttpRequest.POST("/tools/find_nothing", "")).body());
+    }
+
+    @Test
+    void pathWinsThenBodyThenQuery() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST(
+                "/merge/fromPath?a=fromQuery&b=fromQuery&c=fromQuery&n=41&flag=TRUE&ids=1,2,3",
+                "{\"a\":\"fromBody\",\"b\":\"fromBody\"}"));
+        assertEquals(json("{'a':'fromPath','b':'fromBody','c':'fromQuery','n':42,'flag':false,'ids':[1,2,3]}"),
+                answer.body());
+    }
+
+    @Test
+    void repeatedQueryParametersMakeAnArray() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/merge/x?ids=4&ids=5&b=y&c=z", ""));
+        assertEquals(json("[4,5]"), answer.body().path("ids"));
+        assertEquals(json("true"), answer.body().path("flag"), "default false, negated");
+    }
+
+    @Test
+    void uncoercibleQueryValueIsReportedBySchema() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/merge/x?n=many&b=y&c=z", ""));
+        assertEquals(400, answer.status());
+        assertEquals("/n", answer.body().at("/error/details/0/path").asText());
+        assertEquals("'n' must be an integer", answer.body().at("/error/details/0/message").asText());
+    }
+
+    @Test
+    void nestedRecordEnumListOptionalAndDateBind() {
+        String body = "{\"guests\":4,\"date\":\"2026-12-24\",\"email\":\"ana@example.com\","
+                + "\"party\":{\"lead_name\":\"Ana\",\"seating\":\"outdoor_terrace\",\"allergies\":[\"nuts\"],\"extra\":1},"
+                + "\"tags\":[\"vip\"],\"unknown_argument\":true}";
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/restaurants/r-9/bookings", body)
+                .header("X-Request-Id", "req-42").header("X-Trace", "abc"));
+        assertEquals(200, answer.status(), answer.body().toString());
+        JsonNode bound = answer.body();
+        assertEquals(json("{'restaurant':'r-9','guests':4,'date':'2026-12-24','dayOfWeek':'THURSDAY','lead':'Ana',"
+                + "'seating':'OUTDOOR_TERRACE','allergies':['nuts'],'tags':['vip'],'note':'<empty>',"
+                + "'tool':'book_table','requestId':'req-42','traceHeader':'abc','secondsLeft':" + bound.path("secondsLeft")
+                + "}"), bound);
+        assertTrue(bound.path("secondsLeft").asInt() >= 9 && bound.path("secondsLeft").asInt() <= 10);
+        assertEquals("req-42", answer.requestId());
+    }
+
+    @Test
+    void optionalPresentIsBound() {
+        String body = "{\"guests\":2,\"date\":\"2026-01-05\",\"email\":\"a@b.co\","
+                + "\"party\":{\"lead_name\":\"Bo\",\"seating\":\"indoor\",\"allergies\":[]},\"note\":\"window\"}";
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/restaurants/r-1/bookings", body));
+        assertEquals("window", answer.body().path("note").asText());
+        assertEquals("INDOOR", answer.body().path("seating").asText());
+    }
+
+    @Test
+    void requestIdIsGeneratedWhenMissingOrUnsafe() {
+        HttpCalls.Answer generated = exchange(client, HttpRequest.GET("/forecast/Rome"));
+        assertNotNull(generated.requestId());
+        assertEquals(36, generated.requestId().length());
+        HttpCalls.Answer unsafe = exchange(client, HttpRequest.GET("/forecast/Rome").header("X-Request-Id", "a b<script>"));
+        assertNotNull(unsafe.requestId());
+        assertFalse(unsafe.requestId().contains("<"));
+    }
+
+    @Test
+    void blockingToolDoesNotRunOnTheEventLoop() {
+        String thread = exchange(client, HttpRequest.GET("/tools/where_am_i")).body().path("result").asText();
+        assertFalse(thread.toLowerCase(java.util.Locale.ROOT).contains("eventloop"), thread);
+        assertFalse(thread.toLowerCase(java.util.Locale.ROOT).contains("event-loop"), thread);
     }
 }

@@ -1,0 +1,81 @@
+package dev.toolwire.runtime.cli;
+
+import dev.toolwire.runtime.invoke.DefaultToolRegistry;
+import dev.toolwire.runtime.invoke.RegisteredTool;
+import io.micronaut.context.ApplicationContext;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The application context of one command, started on first use without the HTTP server, with the
+ * banner off and the root log level raised to {@code WARN} so stdout carries only the command's
+ * output.
+ */
+final class CliSession implements AutoCloseable {
+
+    private final Class<?> application;
+    private final PrintStream out;
+    private final PrintStream err;
+    private @Nullable ApplicationContext context;
+
+    CliSession(Class<?> application, PrintStream out, PrintStream err) {
+        this.application = application;
+        this.out = out;
+        this.err = err;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    ApplicationContext context() {
+        ApplicationContext started = context;
+        if (started == null) {
+            started = ApplicationContext.builder()
+                    .mainClass(application)
+                    .classLoader(application.getClassLoader())
+                    .banner(false)
+                    .properties(Map.of("logger.levels.root", "WARN"))
+                    .start();
+            context = started;
+        }
+        return started;
+    }
+
+    DefaultToolRegistry registry() {
+        return context().getBean(DefaultToolRegistry.class);
+    }
+
+    /**
+     * Finds a tool, or explains on stderr that there is none.
+     *
+     * @param name the tool name
+     * @return the tool, or empty after printing the message
+     */
+    Optional<RegisteredTool> findTool(String name) {
+        DefaultToolRegistry registry = registry();
+        Optional<RegisteredTool> tool = registry.find(name);
+        if (tool.isEmpty()) {
+            List<String> similar = registry.similarNames(name);
+            err.println("Unknown tool '" + name + "'."
+                    + (similar.isEmpty() ? "" : " Did you mean: " + String.join(", ", similar) + "?")
+                    + " Run the 'tools' command to list them.");
+        }
+        return tool;
+    }
+
+    @Override
+    public void close() {
+        ApplicationContext started = context;
+        if (started != null && started.isRunning()) {
+            started.close();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.toolwire.runtime.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.invoke.RegisteredTool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** {@code tools [--json]}: lists the tools with their method, path, auth mode and async flag. */
+final class ToolsCommand implements Callable<Integer> {
+
+    private final CliSession session;
+    private final OptionSpec json = OptionSpec.builder("--json")
+            .type(boolean.class)
+            .description("Print a JSON array instead of a table.")
+            .build();
+
+    ToolsCommand(CliSession session) {
+        this.session = session;
+    }
+
+    CommandSpec spec() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).addOption(json).mixinStandardHelpOptions(true);
+        spec.usageMessage().description("List the tools of this application: name, method, path, auth and async.");
+        return spec;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<RegisteredTool> tools = session.registry().all();
+        if (Boolean.TRUE.equals(json.getValue())) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            for (RegisteredTool tool : tools) {
+                ToolDescriptor d = tool.descriptor();
+                array.addObject().put("name", d.name()).put("method", d.method()).put("path", d.path())
+                        .put("auth", d.auth()).put("async", d.async());
+            }
+            session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+            return 0;
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "METHOD", "PATH", "AUTH", "ASYNC"});
+        for (RegisteredTool tool : tools) {
+            ToolDescriptor d = tool.descriptor();
+            rows.add(new String[] {d.name(), d.method(), d.path(), d.auth(), d.async() ? "yes" : "no"});
+        }
+        printTable(rows);
+        if (tools.isEmpty()) {
+            session.out().println("(no tools)");
+        }
+        return 0;
+    }
+
+    private void printTable(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : "  ").append(i == row.length - 1 ? row[i] : pad(row[i], widths[i]));
+            }
+            session.out().println(line);
+        }
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length());
+    }
+}
