@@ -15,6 +15,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * Parses {@code @ToolParam(defaultValue)} and {@code example} strings against an argument's type at
@@ -29,6 +31,40 @@ final class ValueParser {
      * @throws IllegalArgumentException with a reason that completes "... is not valid: <reason>"
      */
     static Object parse(String text, TypeModel type) {
+        Object value = parseType(text, type);
+        checkBounds(value, type.schema());
+        return value;
+    }
+
+    /** A default or example must also satisfy the schema's constraints, or the runtime would reject it. */
+    private static void checkBounds(Object value, Map<String, Object> schema) {
+        if (value instanceof Number number) {
+            BigDecimal n = new BigDecimal(number.toString());
+            bound(n, schema.get("minimum"), c -> c >= 0, "below the minimum ");
+            bound(n, schema.get("exclusiveMinimum"), c -> c > 0, "not above ");
+            bound(n, schema.get("maximum"), c -> c <= 0, "above the maximum ");
+            bound(n, schema.get("exclusiveMaximum"), c -> c < 0, "not below ");
+        } else if (value instanceof String s) {
+            int length = s.codePointCount(0, s.length());
+            if (schema.get("minLength") instanceof Long min && length < min) {
+                throw new IllegalArgumentException("shorter than " + min + " characters");
+            }
+            if (schema.get("maxLength") instanceof Long max && length > max) {
+                throw new IllegalArgumentException("longer than " + max + " characters");
+            }
+            if (schema.get("pattern") instanceof String regex && !Pattern.compile(regex).matcher(s).find()) {
+                throw new IllegalArgumentException("it does not match the pattern '" + regex + "'");
+            }
+        }
+    }
+
+    private static void bound(BigDecimal value, Object limit, IntPredicate ok, String problem) {
+        if (limit != null && !ok.test(value.compareTo(new BigDecimal(limit.toString())))) {
+            throw new IllegalArgumentException(problem + limit);
+        }
+    }
+
+    private static Object parseType(String text, TypeModel type) {
         return switch (type.kind()) {
             case STRING -> string(text, type.javaType());
             case BOOLEAN -> bool(text);

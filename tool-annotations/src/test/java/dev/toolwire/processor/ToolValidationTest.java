@@ -227,6 +227,10 @@ class ToolValidationTest {
         "java.util.UUID | 42         | not a UUID",
         "List<String>   | a          | cannot have a default",
         "char           | ab         | exactly one character",
+        "@Min(1) int    | 0          | below the minimum 1",
+        "@Positive long | 0          | not above 0",
+        "@Size(max = 2) String | abc | longer than 2 characters",
+        "@Pattern(regexp = \"^[a-z]+$\") String | ABC | does not match the pattern",
     })
     void invalidDefault_isReportedOnTheAnnotationValue(String type, String value, String phrase) {
         JavaFileObject file = weatherTools(
