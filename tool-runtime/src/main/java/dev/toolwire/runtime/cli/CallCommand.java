@@ -29,6 +29,7 @@ final class CallCommand implements Callable<Integer> {
             .paramLabel("<tool>")
             .type(String.class)
             .arity("1")
+            .required(true)
             .description("The tool name, as listed by the 'tools' command.")
             .build();
     private final OptionSpec args = OptionSpec.builder("--args")

@@ -3,16 +3,17 @@ package dev.toolwire.runtime.cli;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.logging.LogLevel;
+import io.micronaut.logging.LoggingSystem;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The application context of one command, started on first use without the HTTP server, with the
- * banner off and the root log level raised to {@code WARN} so stdout carries only the command's
- * output.
+ * banner off and, when a logging system is present, the root log level raised to {@code WARN} so
+ * stdout carries only the command's output.
  */
 final class CliSession implements AutoCloseable {
 
@@ -42,9 +43,9 @@ final class CliSession implements AutoCloseable {
                     .mainClass(application)
                     .classLoader(application.getClassLoader())
                     .banner(false)
-                    .properties(Map.of("logger.levels.root", "WARN"))
                     .start();
             context = started;
+            started.findBean(LoggingSystem.class).ifPresent(logs -> logs.setLogLevel("ROOT", LogLevel.WARN));
         }
         return started;
     }

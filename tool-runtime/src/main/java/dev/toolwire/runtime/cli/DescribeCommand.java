@@ -22,6 +22,7 @@ final class DescribeCommand implements Callable<Integer> {
             .paramLabel("<tool>")
             .type(String.class)
             .arity("1")
+            .required(true)
             .description("The tool name, as listed by the 'tools' command.")
             .build();
     private final OptionSpec format = OptionSpec.builder("--format")

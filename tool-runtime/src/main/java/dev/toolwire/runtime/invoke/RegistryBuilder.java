@@ -5,11 +5,11 @@ import dev.toolwire.runtime.descriptor.DescriptorException;
 import dev.toolwire.runtime.descriptor.DescriptorLoader;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.context.BeanContext;
-import io.micronaut.context.DisabledBean;
+import io.micronaut.core.io.service.SoftServiceLoader;
+import io.micronaut.inject.BeanDefinitionReference;
 import io.micronaut.inject.ExecutableMethod;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,19 +46,10 @@ final class RegistryBuilder {
                 tools.put(descriptor.name(), new RegisteredTool(descriptor, m.bean(), m.method(), compile(descriptor)));
             }
         }
-        Set<String> disabled = disabledBeanTypes(context);
         for (ToolDescriptor descriptor : descriptors.values()) {
-            if (tools.containsKey(descriptor.name())) {
-                continue;
+            if (!tools.containsKey(descriptor.name())) {
+                checkUnserved(context, descriptor);
             }
-            String className = descriptor.invocation().className();
-            if (disabled.contains(className)) {
-                LOG.debug("Tool '{}' is not served: bean {} is disabled", descriptor.name(), className);
-                continue;
-            }
-            throw new DescriptorException("Tool '" + descriptor.name() + "' (" + descriptor.source() + ") calls "
-                    + className + "." + descriptor.invocation().methodName() + ", but no bean has that method. "
-                    + "Annotate " + className + " with @Singleton, or rebuild to remove the stale descriptor.");
         }
         checkRoutes(tools);
         return tools;
@@ -94,13 +85,39 @@ final class RegistryBuilder {
         }
     }
 
-    private static Set<String> disabledBeanTypes(BeanContext context) {
-        context.getBeanDefinitionReferences(); // evaluates every bean's conditions, which records the disabled ones
-        Set<String> names = new HashSet<>();
-        for (DisabledBean<?> bean : context.getDisabledBeans()) {
-            names.add(bean.getBeanType().getName());
+    /**
+     * A descriptor no enabled bean method matched: fine when its bean is disabled (for example by
+     * {@code @Requires}), else a stale descriptor or a class that is not a bean.
+     */
+    private static void checkUnserved(BeanContext context, ToolDescriptor descriptor) {
+        String className = descriptor.invocation().className();
+        String where = "Tool '" + descriptor.name() + "' (" + descriptor.source() + ") calls " + className + "."
+                + descriptor.invocation().methodName();
+        boolean enabled = context.getBeanDefinitionReferences().stream()
+                .anyMatch(ref -> ref.getBeanType().getName().equals(className));
+        if (enabled) {
+            throw new DescriptorException(where + "(" + String.join(", ", descriptor.invocation().javaTypes())
+                    + "), but the bean has no such @Tool method. Rebuild the application to refresh its descriptors.");
         }
-        return names;
+        if (!hasBeanDefinition(context.getClassLoader(), className)) {
+            throw new DescriptorException(where + ", but no bean has that method. Annotate " + className
+                    + " with @Singleton (or another bean scope), or rebuild to remove the stale descriptor.");
+        }
+        LOG.debug("Tool '{}' is not served: bean {} is disabled", descriptor.name(), className);
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static boolean hasBeanDefinition(ClassLoader classLoader, String className) {
+        String marker = "$" + className.substring(className.lastIndexOf('.') + 1) + "$Definition";
+        List<BeanDefinitionReference> references = SoftServiceLoader
+                .load(BeanDefinitionReference.class, classLoader, name -> name.contains(marker))
+                .collectAll();
+        for (BeanDefinitionReference<?> reference : references) {
+            if (reference.getBeanType().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String key(ToolDescriptor descriptor) {
