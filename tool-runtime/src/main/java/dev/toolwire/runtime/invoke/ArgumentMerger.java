@@ -95,9 +95,10 @@ public final class ArgumentMerger {
         try {
             switch (type) {
                 case "integer":
-                    return NODES.numberNode(new BigInteger(value.trim()));
+                    return integer(new BigInteger(value.trim()));
                 case "number":
-                    return NODES.numberNode(new BigDecimal(value.trim()));
+                    BigDecimal number = new BigDecimal(value.trim());
+                    return number.scale() <= 0 ? integer(number.toBigInteger()) : NODES.numberNode(number);
                 case "boolean":
                     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
                         return NODES.booleanNode(Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
@@ -109,6 +110,13 @@ public final class ArgumentMerger {
         } catch (NumberFormatException e) {
             return NODES.textNode(value);
         }
+    }
+
+    private static JsonNode integer(BigInteger value) {
+        if (value.bitLength() < Integer.SIZE) {
+            return NODES.numberNode(value.intValue());
+        }
+        return value.bitLength() < Long.SIZE ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
     }
 
     private static String type(JsonNode schema) {

@@ -1,0 +1,65 @@
+package dev.toolwire.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Configuration defaults and binding, and the entry point's command detection. */
+@MicronautTest(startApplication = false)
+class RuntimeConfigurationTest {
+
+    @Inject
+    HttpConfiguration http;
+
+    @Inject
+    ToolwireConfiguration toolwire;
+
+    @Inject
+    HamsaConfiguration hamsa;
+
+    @Test
+    void defaults() {
+        assertEquals(65536, http.maxBodyBytes());
+        assertNull(toolwire.publicUrl());
+        assertNull(hamsa.collectionId());
+    }
+
+    @Test
+    void bindsProperties() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of(
+                "toolwire.http.max-body-bytes", "1000",
+                "toolwire.public-url", "https://tools.example.com",
+                "toolwire.hamsa.collection-id", "abc"))) {
+            assertEquals(1000, context.getBean(HttpConfiguration.class).maxBodyBytes());
+            assertEquals(URI.create("https://tools.example.com"), context.getBean(ToolwireConfiguration.class).publicUrl());
+            assertEquals("abc", context.getBean(HamsaConfiguration.class).collectionId());
+        }
+    }
+
+    @Test
+    void commandDetection() {
+        assertFalse(Toolwire.isCommand());
+        assertFalse(Toolwire.isCommand("--micronaut.server.port=8081"));
+        assertTrue(Toolwire.isCommand("tools"));
+        assertTrue(Toolwire.isCommand("--help"));
+    }
+
+    @Test
+    void toolExceptionFactories() {
+        assertEquals(404, ToolException.notFound("x").status());
+        assertEquals("CONFLICT", ToolException.conflict("x").code());
+        ToolException invalid = ToolException.invalidArgument("city", "Unknown city.").withDetail("/units", "bad");
+        assertEquals(400, invalid.status());
+        assertEquals(2, invalid.details().size());
+        assertEquals("city", invalid.details().get(0).path());
+        assertEquals(503, ToolException.unavailable("x").status());
+    }
+}
