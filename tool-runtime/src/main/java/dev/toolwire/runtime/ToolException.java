@@ -39,8 +39,11 @@ public class ToolException extends RuntimeException {
     /** Code of {@link #unavailable(String)}. */
     public static final String UNAVAILABLE = "UNAVAILABLE";
 
+    /** The HTTP status. */
     private final int status;
+    /** The stable error code. */
     private final String code;
+    /** The details, possibly empty. */
     private final List<Detail> details;
 
     /**

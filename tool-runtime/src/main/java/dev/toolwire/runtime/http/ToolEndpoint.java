@@ -17,6 +17,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.body.CloseableAvailableByteBody;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.web.router.RouteAttributes;
@@ -101,8 +102,18 @@ public final class ToolEndpoint {
                 }
                 return run(tool, request, pathValues, b.toByteArray(), requestId);
             }
-        }, executor).exceptionally(e -> respond(Envelopes.of(400, Envelopes.MALFORMED_REQUEST,
-                "Tool call rejected: the request body could not be read.", List.of(), requestId)));
+        }, executor).exceptionally(e -> respond(unreadable(e, requestId)));
+    }
+
+    private ToolOutcome unreadable(Throwable failure, String requestId) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ContentLengthExceededException) {
+                return Envelopes.of(413, Envelopes.PAYLOAD_TOO_LARGE,
+                        "Tool call rejected: the request body is too large.", List.of(), requestId);
+            }
+        }
+        return Envelopes.of(400, Envelopes.MALFORMED_REQUEST,
+                "Tool call rejected: the request body could not be read.", List.of(), requestId);
     }
 
     private HttpResponse<?> run(

@@ -46,9 +46,15 @@ final class RegistryBuilder {
                 tools.put(descriptor.name(), new RegisteredTool(descriptor, m.bean(), m.method(), compile(descriptor)));
             }
         }
+        Set<String> enabledBeans = null;
         for (ToolDescriptor descriptor : descriptors.values()) {
             if (!tools.containsKey(descriptor.name())) {
-                checkUnserved(context, descriptor);
+                if (enabledBeans == null) {
+                    enabledBeans = context.getBeanDefinitionReferences().stream()
+                            .map(ref -> ref.getBeanType().getName())
+                            .collect(Collectors.toSet());
+                }
+                checkUnserved(context, enabledBeans, descriptor);
             }
         }
         checkRoutes(tools);
@@ -89,13 +95,11 @@ final class RegistryBuilder {
      * A descriptor no enabled bean method matched: fine when its bean is disabled (for example by
      * {@code @Requires}), else a stale descriptor or a class that is not a bean.
      */
-    private static void checkUnserved(BeanContext context, ToolDescriptor descriptor) {
+    private static void checkUnserved(BeanContext context, Set<String> enabledBeans, ToolDescriptor descriptor) {
         String className = descriptor.invocation().className();
         String where = "Tool '" + descriptor.name() + "' (" + descriptor.source() + ") calls " + className + "."
                 + descriptor.invocation().methodName();
-        boolean enabled = context.getBeanDefinitionReferences().stream()
-                .anyMatch(ref -> ref.getBeanType().getName().equals(className));
-        if (enabled) {
+        if (enabledBeans.contains(className)) {
             throw new DescriptorException(where + "(" + String.join(", ", descriptor.invocation().javaTypes())
                     + "), but the bean has no such @Tool method. Rebuild the application to refresh its descriptors.");
         }

@@ -168,4 +168,14 @@ class ToolErrorsTest {
         String text = answer.body().toString();
         assertFalse(text.contains("secret") || text.contains("IllegalState") || text.contains("dev.toolwire"), text);
     }
+
+    @Test
+    void otherControllersKeepMicronautErrors() {
+        HttpCalls.Answer ok = exchange(client, HttpRequest.GET("/plain/hello").header("X-Request-Id", ID));
+        assertEquals(200, ok.status());
+        assertEquals(ID, ok.requestId());
+        HttpCalls.Answer failed = exchange(client, HttpRequest.GET("/plain/fail"));
+        assertEquals(500, failed.status());
+        assertFalse(failed.body().has("success"), failed.body().toString());
+    }
 }
