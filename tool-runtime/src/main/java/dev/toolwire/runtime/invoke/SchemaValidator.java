@@ -5,7 +5,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.path.PathType;
 import dev.toolwire.runtime.ToolException;
 import io.micronaut.core.annotation.Internal;
@@ -14,14 +15,20 @@ import java.util.List;
 
 /**
  * Compiles argument schemas (JSON Schema 2020-12, with format assertions for {@code date},
- * {@code email}, {@code uuid}, {@code date-time} and the like) and reports violations as
- * speakable details.
+ * {@code email}, {@code uuid}, {@code date-time} and the like; {@code time} and {@code date-time}
+ * also accept ISO local values, see {@link JavaTimeFormat}) and reports violations as speakable
+ * details.
  */
 @Internal
 public final class SchemaValidator {
 
+    private static final Dialect DIALECT = Dialect.builder(Dialects.getDraft202012())
+            .format(JavaTimeFormat.time())
+            .format(JavaTimeFormat.dateTime())
+            .build();
+
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-            SpecificationVersion.DRAFT_2020_12,
+            DIALECT,
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
                     .formatAssertionsEnabled(true)
                     .pathType(PathType.JSON_POINTER)
@@ -120,7 +127,7 @@ public final class SchemaValidator {
     private static String format(String format) {
         switch (format) {
             case "date": return "date like 2026-01-31";
-            case "date-time": return "date and time like 2026-01-31T09:30:00Z";
+            case "date-time": return "date and time like 2026-01-31T09:30:00";
             case "time": return "time like 09:30:00";
             case "email": return "email address";
             case "uuid": return "UUID";

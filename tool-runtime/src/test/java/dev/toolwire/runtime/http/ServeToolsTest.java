@@ -135,4 +135,27 @@ class ServeToolsTest {
         assertFalse(thread.toLowerCase(java.util.Locale.ROOT).contains("eventloop"), thread);
         assertFalse(thread.toLowerCase(java.util.Locale.ROOT).contains("event-loop"), thread);
     }
+
+    @Test
+    void localTimesBindFromIsoLocalValuesUnderTheirRfc3339Formats() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/set_reminder",
+                "{\"at\":\"2026-01-31T09:30\",\"daily_at\":\"08:15\",\"due\":\"2026-02-01T12:00:00+04:00\"}"));
+        assertEquals(200, answer.status(), answer.body().toString());
+        assertEquals("2026-01-31T09:30 08:15 2026-02-01T08:00:00Z", answer.body().path("result").asText());
+    }
+
+    @Test
+    void timeValuesThatTheJavaTypeCannotHoldAreInvalidArguments() {
+        HttpCalls.Answer badTime = exchange(client, HttpRequest.POST("/tools/set_reminder",
+                "{\"at\":\"2026-01-31T09:30\",\"daily_at\":\"25:00\",\"due\":\"2026-02-01T12:00:00Z\"}"));
+        HttpCalls.Answer noOffset = exchange(client, HttpRequest.POST("/tools/set_reminder",
+                "{\"at\":\"2026-01-31T09:30\",\"daily_at\":\"08:15\",\"due\":\"2026-02-01T12:00\"}"));
+
+        assertEquals(400, badTime.status());
+        assertEquals("INVALID_ARGUMENTS", badTime.body().path("error").path("code").asText());
+        assertTrue(badTime.body().path("error").path("details").toString().contains("daily_at"));
+        assertEquals(400, noOffset.status(), noOffset.body().toString());
+        assertEquals("INVALID_ARGUMENTS", noOffset.body().path("error").path("code").asText());
+        assertTrue(noOffset.body().path("error").toString().contains("due"), noOffset.body().toString());
+    }
 }
