@@ -27,6 +27,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -139,7 +140,7 @@ public final class ToolEndpoint {
         }
         MediaType t = type.get();
         boolean json = "application".equalsIgnoreCase(t.getType())
-                && ("json".equalsIgnoreCase(t.getSubtype()) || t.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
+                && ("json".equalsIgnoreCase(t.getSubtype()) || t.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
         if (!json) {
             throw new ToolException(415, Envelopes.UNSUPPORTED_MEDIA_TYPE,
                     "Tool call rejected: send the arguments as application/json.");
