@@ -1,0 +1,59 @@
+package dev.toolwire.runtime.auth;
+
+import dev.toolwire.annotations.AuthMode;
+import io.micronaut.core.annotation.Internal;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * The credentials a platform must send to call a tool, in the form it stores them: a bearer token
+ * for JWT tools, a header for header tools. The {@code token} command, {@code describe --format hamsa}
+ * and the Hamsa sync all get them here, so what is published is exactly what the server accepts.
+ */
+@Internal
+public interface ToolCredentials {
+
+    /**
+     * The mode a tool is really served with.
+     *
+     * @param declared the tool's {@code @Tool(auth)}
+     * @return {@code declared}, or the configured {@code toolwire.auth.default} when it is {@link AuthMode#DEFAULT}
+     */
+    AuthMode effectiveMode(AuthMode declared);
+
+    /**
+     * Signs a JWT that allows exactly the given tools ({@code scope: "tool:a tool:b"}).
+     *
+     * @param toolNames the tools the token may call; {@code *} for all
+     * @param ttl how long the token is valid
+     * @return the compact JWT, without a {@code Bearer } prefix
+     */
+    String issueToken(Collection<String> toolNames, Duration ttl);
+
+    /**
+     * Whether this server would accept a token for a tool now and for at least {@code remaining} more:
+     * signed by a current key, right issuer and audience, and the tool in scope. Lets a sync keep a
+     * still-valid token instead of minting a new one on every deploy.
+     *
+     * @param token a compact JWT, with or without a {@code Bearer } prefix
+     * @param toolName the tool
+     * @param remaining the validity the token must still have
+     * @return whether the token is usable
+     */
+    boolean accepts(String token, String toolName, Duration remaining);
+
+    /**
+     * The header a platform sends for {@link AuthMode#HEADER} tools.
+     *
+     * @return the configured header name and the first accepted value
+     */
+    HeaderCredential headerCredential();
+
+    /**
+     * A header name and value.
+     *
+     * @param name the header name, {@code X-API-Key} unless configured
+     * @param value the value to send
+     */
+    record HeaderCredential(String name, String value) {}
+}
