@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.runtime.sync.SyncConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,11 +27,32 @@ class RuntimeConfigurationTest {
     @Inject
     HamsaConfiguration hamsa;
 
+    @Inject
+    SyncConfiguration sync;
+
     @Test
     void defaults() {
         assertEquals(65536, http.maxBodyBytes());
         assertNull(toolwire.publicUrl());
         assertNull(hamsa.collectionId());
+        assertNull(hamsa.apiKey());
+        assertEquals(100, hamsa.requestsPerMinute());
+        assertEquals(4, hamsa.maxAttempts());
+        assertEquals(Duration.ofSeconds(1), hamsa.backoff());
+        assertEquals(50, hamsa.pageSize());
+        assertEquals(Duration.ofDays(365), sync.tokenTtl());
+        assertEquals(Duration.ofDays(30), sync.tokenMinRemaining());
+        assertFalse(sync.onStartup() || sync.prune() || sync.failOnError());
+        assertTrue(sync.enabled());
+    }
+
+    @Test
+    void theApiKeyIsNeverInToString() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("toolwire.hamsa.api-key", "k-secret-1"))) {
+            String text = context.getBean(HamsaConfiguration.class).toString();
+            assertFalse(text.contains("k-secret-1"), text);
+            assertTrue(text.contains("apiKey=****"), text);
+        }
     }
 
     @Test

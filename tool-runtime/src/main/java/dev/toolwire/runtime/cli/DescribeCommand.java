@@ -1,9 +1,14 @@
 package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.HamsaConfiguration;
+import dev.toolwire.runtime.ToolwireConfiguration;
 import dev.toolwire.runtime.descriptor.Json;
-import dev.toolwire.runtime.hamsa.HamsaToolMapper;
 import dev.toolwire.runtime.invoke.RegisteredTool;
+import dev.toolwire.runtime.sync.WebToolMapper;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,10 +61,18 @@ final class DescribeCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             return 2;
         }
-        ObjectNode json = wanted.equals("hamsa")
-                ? session.context().getBean(HamsaToolMapper.class).toWebTool(found.get().descriptor())
-                : found.get().descriptor().publicJson();
+        ObjectNode json = wanted.equals("hamsa") ? hamsaBody(found.get()) : found.get().descriptor().publicJson();
         session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         return 0;
+    }
+
+    /** The body without credentials: those are minted by the sync and never printed. */
+    private ObjectNode hamsaBody(RegisteredTool tool) throws IOException {
+        ApplicationContext context = session.context();
+        WebToolMapper mapper = WebToolMapper.of(context.getBean(ToolwireConfiguration.class),
+                context.getBean(HamsaConfiguration.class),
+                context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
+        String body = context.getBean(JsonMapper.class).writeValueAsString(mapper.toWebTool(tool.descriptor(), null, null));
+        return (ObjectNode) Json.MAPPER.readTree(body);
     }
 }

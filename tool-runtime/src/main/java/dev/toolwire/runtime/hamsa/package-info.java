@@ -1,6 +1,6 @@
 /**
- * Internal: how a tool descriptor maps to a Hamsa web tool ({@code type: FUNCTION}), shared by the
- * {@code describe --format hamsa} command and, later, the sync.
+ * Internal: a client of Hamsa's web-tool REST API. It speaks Hamsa's DTOs only and knows nothing of
+ * tools or descriptors; the {@code sync} package maps descriptors to these DTOs.
  */
 @NullMarked
 package dev.toolwire.runtime.hamsa;

@@ -1,0 +1,99 @@
+package dev.toolwire.runtime.sync;
+
+import dev.toolwire.runtime.HamsaConfiguration;
+import dev.toolwire.runtime.ToolwireConfiguration;
+import dev.toolwire.runtime.auth.ToolCredentials;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.hamsa.HamsaApiException;
+import dev.toolwire.runtime.hamsa.HamsaClient;
+import dev.toolwire.runtime.hamsa.WebTool;
+import dev.toolwire.runtime.invoke.DefaultToolRegistry;
+import dev.toolwire.runtime.invoke.RegisteredTool;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.core.annotation.Internal;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The sync: checks the configuration (public URL, API key, credentials), reads every remote tool,
+ * plans with {@link PlanBuilder} and applies with {@link PlanApplier}.
+ */
+@Singleton
+@Internal
+public final class DefaultDefinitionSyncService implements DefinitionSyncService {
+
+    private final DefaultToolRegistry registry;
+    private final HamsaClient client;
+    private final BeanProvider<ToolCredentials> credentials;
+    private final SyncConfiguration sync;
+    private final ToolwireConfiguration toolwire;
+    private final HamsaConfiguration hamsa;
+
+    DefaultDefinitionSyncService(DefaultToolRegistry registry, HamsaClient client, BeanProvider<ToolCredentials> credentials,
+            SyncConfiguration sync, ToolwireConfiguration toolwire, HamsaConfiguration hamsa) {
+        this.registry = registry;
+        this.client = client;
+        this.credentials = credentials;
+        this.sync = sync;
+        this.toolwire = toolwire;
+        this.hamsa = hamsa;
+    }
+
+    @Override
+    public SyncPlan plan(boolean prune) {
+        PlanBuilder builder = builder();
+        List<ToolDescriptor> tools = registry.all().stream().map(RegisteredTool::descriptor).toList();
+        List<WebTool> remote;
+        try {
+            remote = client.listWebTools(null);
+        } catch (HamsaApiException e) {
+            if (e.isAuthFailure()) {
+                throw keyRefused(e);
+            }
+            throw new ToolSyncException("Could not read the web tools from Hamsa at " + client.baseUrl() + ": "
+                    + e.getMessage() + ". Nothing was changed.", false, e);
+        }
+        return builder.build(tools, remote, prune);
+    }
+
+    @Override
+    public SyncResult apply(SyncPlan plan, Consumer<String> progress) {
+        PlanBuilder builder = builder();
+        return new PlanApplier(client, builder, mapper(), hamsa).apply(plan, progress);
+    }
+
+    private PlanBuilder builder() {
+        WebToolMapper mapper = mapper();
+        if (!client.hasApiKey()) {
+            throw ToolSyncException.configuration("No Hamsa API key: set toolwire.hamsa.api-key "
+                    + "(or the HAMSA_API_KEY environment variable), or disable the sync with toolwire.sync.enabled=false.");
+        }
+        if (!credentials.isPresent()) {
+            throw ToolSyncException.configuration("Auth is not configured: no ToolCredentials bean, so the sync "
+                    + "cannot give Hamsa the credentials its tools need. Configure toolwire.auth.* "
+                    + "(or disable the sync with toolwire.sync.enabled=false).");
+        }
+        return new PlanBuilder(mapper, new CredentialResolver(credentials.get(), sync.tokenTtl(), sync.tokenMinRemaining()));
+    }
+
+    private WebToolMapper mapper() {
+        URI url = toolwire.publicUrl();
+        String scheme = url == null || url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url == null || !url.isAbsolute() || url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw ToolSyncException.configuration("toolwire.public-url must be set to the absolute http(s) URL "
+                    + "where Hamsa reaches this server (e.g. https://tools.example.com) before tools can be synced"
+                    + (url == null ? "." : "; it is '" + url + "'."));
+        }
+        return new WebToolMapper(url.toString(), hamsa.collectionId());
+    }
+
+    static ToolSyncException keyRefused(HamsaApiException e) {
+        return new ToolSyncException("Hamsa refused the API key (HTTP " + e.status()
+                + (e.hamsaCode() == null ? "" : ", code " + e.hamsaCode())
+                + "). Check toolwire.hamsa.api-key (or the HAMSA_API_KEY environment variable). Nothing was changed"
+                + " by this request.", true, e);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.toolwire.runtime.sync;
+
+import io.micronaut.core.annotation.Internal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a plan like {@code terraform plan}: a line per tool with {@code +}, {@code ~}, {@code =},
+ * {@code -} or {@code !}, the changed fields under each update, and a count line. Credentials are
+ * shown as {@code (secret)}.
+ */
+@Internal
+public final class PlanPrinter {
+
+    private PlanPrinter() {}
+
+    /**
+     * The lines of a plan.
+     *
+     * @param plan the plan
+     * @return the lines, without line terminators
+     */
+    public static List<String> lines(SyncPlan plan) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Hamsa sync plan for " + plan.publicUrl() + ":");
+        for (SyncPlan.Entry entry : plan.entries()) {
+            String note = switch (entry.action()) {
+                case CREATE -> " (create: " + entry.detail() + ")";
+                case UPDATE -> " (update " + entry.detail() + ")";
+                case UNCHANGED -> "";
+                default -> " (" + entry.detail() + ")";
+            };
+            lines.add("  " + entry.action().marker() + " " + entry.name() + note);
+            entry.changes().forEach(change -> lines.add("      " + change));
+        }
+        lines.add("Plan: " + plan.count(SyncPlan.Action.CREATE) + " to create, " + plan.count(SyncPlan.Action.UPDATE)
+                + " to update, " + plan.count(SyncPlan.Action.UNCHANGED) + " unchanged, "
+                + plan.count(SyncPlan.Action.DEACTIVATE) + " to deactivate, " + plan.count(SyncPlan.Action.ORPHAN)
+                + " orphaned, " + plan.count(SyncPlan.Action.CONFLICT) + " in conflict; " + plan.elsewhere()
+                + " other Hamsa tools point elsewhere and are left alone.");
+        return lines;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.toolwire.runtime.sync;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.core.annotation.Internal;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code toolwire.sync.on-startup=true}: once the HTTP server is up, syncs on a background thread so
+ * serving is not delayed. The plan, progress and summary are logged at INFO. A failed sync is logged
+ * at ERROR and the server keeps serving, unless {@code toolwire.sync.fail-on-error=true}, which stops
+ * the server (and so the application). Commands never trigger it: they start no server.
+ */
+@Singleton
+@Internal
+@Requires(property = SyncConfiguration.PREFIX + ".on-startup", value = "true")
+final class SyncOnStartup implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncOnStartup.class);
+
+    private final DefinitionSyncService service;
+    private final SyncConfiguration config;
+
+    SyncOnStartup(DefinitionSyncService service, SyncConfiguration config) {
+        this.service = service;
+        this.config = config;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        EmbeddedServer server = event.getSource();
+        Thread thread = new Thread(() -> run(server), "toolwire-sync");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run(EmbeddedServer server) {
+        boolean ok;
+        try {
+            SyncPlan plan = service.plan(config.prune());
+            PlanPrinter.lines(plan).forEach(LOG::info);
+            SyncResult result = service.apply(plan, LOG::info);
+            ok = result.failed() == 0;
+            if (ok) {
+                LOG.info("Hamsa sync: {}.", result.summary());
+            } else {
+                LOG.error("Hamsa sync: {}. Failures: {}", result.summary(), String.join("; ", result.failures()));
+            }
+        } catch (ToolSyncException e) {
+            LOG.error("Hamsa sync failed: {}", e.getMessage());
+            ok = false;
+        } catch (RuntimeException e) {
+            LOG.error("Hamsa sync failed unexpectedly", e);
+            ok = false;
+        }
+        if (!ok && config.failOnError()) {
+            LOG.error("Stopping the application because toolwire.sync.fail-on-error=true.");
+            server.stop();
+        } else if (!ok) {
+            LOG.error("The application keeps serving; fix the problem and run the 'sync' command, or restart.");
+        }
+    }
+}

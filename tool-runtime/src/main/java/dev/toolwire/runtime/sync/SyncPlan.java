@@ -1,0 +1,173 @@
+package dev.toolwire.runtime.sync;
+
+import dev.toolwire.runtime.hamsa.WebTool;
+import dev.toolwire.runtime.hamsa.WebToolBody;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a sync will do: one entry per tool in the code and per orphan or conflicting remote tool.
+ * A plan holds the bodies it will send, including credentials; its public view ({@link #entries()},
+ * {@link Change#toString()}) masks them.
+ */
+public final class SyncPlan {
+
+    /** What happens to one tool. */
+    public enum Action {
+        /** In the code, not on Hamsa: created. */
+        CREATE('+'),
+        /** On Hamsa with another definition (or inactive): updated with the full definition. */
+        UPDATE('~'),
+        /** On Hamsa with the same definition: nothing is sent. */
+        UNCHANGED('='),
+        /** On Hamsa under this application's URL, no longer in the code, and pruning: deactivated. */
+        DEACTIVATE('-'),
+        /** On Hamsa under this application's URL, no longer in the code, not pruning: left alone. */
+        ORPHAN('-'),
+        /** In the code, but the Hamsa tool of that name points elsewhere: left alone, counted as failed. */
+        CONFLICT('!');
+
+        private final char marker;
+
+        Action(char marker) {
+            this.marker = marker;
+        }
+
+        /**
+         * The plan marker: {@code +}, {@code ~}, {@code =}, {@code -} or {@code !}.
+         *
+         * @return the marker
+         */
+        public char marker() {
+            return marker;
+        }
+    }
+
+    /**
+     * One field that changes, as canonical JSON.
+     *
+     * @param path the field, e.g. {@code params.properties.order_id.pattern}
+     * @param before the value on Hamsa, or null when absent
+     * @param after the value in the code, or null when removed
+     * @param secret whether the values are credentials (never printed)
+     */
+    public record Change(String path, @Nullable String before, @Nullable String after, boolean secret) {
+
+        /** The plan line, e.g. {@code ~ description: "old" -> "new"}; secrets are masked. */
+        @Override
+        public String toString() {
+            char marker = before == null ? '+' : after == null ? '-' : '~';
+            return marker + " " + path + ": " + show(before) + " -> " + show(after);
+        }
+
+        private String show(@Nullable String value) {
+            return value == null ? "(none)" : secret ? "(secret)" : value;
+        }
+    }
+
+    /**
+     * One tool in the plan.
+     *
+     * @param name the tool name
+     * @param action what happens to it
+     * @param changes for updates, the fields that change
+     * @param remoteId the id of the remote tool acted on, or null
+     * @param detail a short note: the URL of a new tool, or where a left-alone tool points
+     */
+    public record Entry(String name, Action action, List<Change> changes, @Nullable String remoteId, String detail) {
+
+        /**
+         * Copies the list.
+         *
+         * @param name the name
+         * @param action the action
+         * @param changes the changes
+         * @param remoteId the remote id
+         * @param detail the note
+         */
+        public Entry {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** The work behind an entry: what to send, and the remote tool it replaces. */
+    record Work(@Nullable WebToolBody body, @Nullable WebTool remote) {}
+
+    private final String publicUrl;
+    private final boolean prune;
+    private final List<Entry> entries;
+    private final Map<String, Work> work;
+    private final int elsewhere;
+
+    SyncPlan(String publicUrl, boolean prune, List<Entry> entries, Map<String, Work> work, int elsewhere) {
+        this.publicUrl = publicUrl;
+        this.prune = prune;
+        this.entries = List.copyOf(entries);
+        this.work = Map.copyOf(work);
+        this.elsewhere = elsewhere;
+    }
+
+    /**
+     * The entries: tools in the code sorted by name, then orphans and conflicts.
+     *
+     * @return the entries
+     */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * How many entries have an action.
+     *
+     * @param action the action
+     * @return the count
+     */
+    public long count(Action action) {
+        return entries.stream().filter(e -> e.action() == action).count();
+    }
+
+    /**
+     * Whether applying the plan sends anything.
+     *
+     * @return whether there is a create, update or deactivation
+     */
+    public boolean hasWrites() {
+        return count(Action.CREATE) + count(Action.UPDATE) + count(Action.DEACTIVATE) > 0;
+    }
+
+    /**
+     * The public URL this application's tools are served under.
+     *
+     * @return the URL
+     */
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    /**
+     * Whether orphans are deactivated.
+     *
+     * @return whether pruning
+     */
+    public boolean prune() {
+        return prune;
+    }
+
+    /**
+     * Remote tools that point at other URLs (other applications, hand-made tools) and are never touched.
+     *
+     * @return how many
+     */
+    public int elsewhere() {
+        return elsewhere;
+    }
+
+    Work work(Entry entry) {
+        return work.getOrDefault(entry.name() + "#" + entry.remoteId(), new Work(null, null));
+    }
+
+    static String key(String name, @Nullable String remoteId) {
+        return name + "#" + remoteId;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.toolwire.runtime.sync;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What applying a plan did.
+ *
+ * @param created tools created
+ * @param updated tools updated (or reactivated)
+ * @param unchanged tools left as they were
+ * @param deactivated orphans deactivated
+ * @param failed writes that failed, plus conflicts
+ * @param applied one record per tool written, with the id and version Hamsa answered
+ * @param failures one message per failure
+ */
+public record SyncResult(int created, int updated, int unchanged, int deactivated, int failed,
+        List<Applied> applied, List<String> failures) {
+
+    /**
+     * Copies the lists.
+     *
+     * @param created created
+     * @param updated updated
+     * @param unchanged unchanged
+     * @param deactivated deactivated
+     * @param failed failed
+     * @param applied the writes
+     * @param failures the failures
+     */
+    public SyncResult {
+        applied = List.copyOf(applied);
+        failures = List.copyOf(failures);
+    }
+
+    /**
+     * A tool written.
+     *
+     * @param name the tool name
+     * @param action what was done
+     * @param id the tool's record id after the write (an update may answer a new one)
+     * @param version the version after the write
+     */
+    public record Applied(String name, SyncPlan.Action action, @Nullable String id, @Nullable Integer version) {}
+
+    /**
+     * The summary line, e.g. {@code 3 created, 1 updated, 4 unchanged, 0 deactivated, 0 failed}.
+     *
+     * @return the line
+     */
+    public String summary() {
+        return created + " created, " + updated + " updated, " + unchanged + " unchanged, " + deactivated
+                + " deactivated, " + failed + " failed";
+    }
+
+    /**
+     * The command's exit code.
+     *
+     * @return {@code 0} when nothing failed, else {@code 1}
+     */
+    public int exitCode() {
+        return failed == 0 ? 0 : 1;
+    }
+}
