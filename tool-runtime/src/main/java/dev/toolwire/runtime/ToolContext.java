@@ -66,4 +66,19 @@ public interface ToolContext {
      * @return the deadline
      */
     Instant deadline();
+
+    /**
+     * Reports how far the work of a job-mode tool ({@code @Job}) has come; its status tool answers
+     * it while the job runs. Ignored by tools that are not in job mode.
+     *
+     * <pre>{@code
+     * context.progress(40, "Collecting transactions");
+     * }</pre>
+     *
+     * @param percent 0 to 100 (values outside are clamped)
+     * @param message a short sentence the agent can say about the current step
+     */
+    default void progress(int percent, String message) {
+        // Only job-mode calls record progress.
+    }
 }
