@@ -61,7 +61,9 @@ public interface ToolContext {
 
     /**
      * When the caller stops waiting: the start of the call plus the tool's {@code timeoutSeconds}.
-     * Long-running work should check it and give up in time.
+     * The runtime enforces this very instant: the caller then gets {@code 504 TIMEOUT}, a blocking
+     * tool is interrupted and a returned future or subscription cancelled. For a job-mode tool it
+     * bounds the whole job. Long-running work should check it and give up in time.
      *
      * @return the deadline
      */
