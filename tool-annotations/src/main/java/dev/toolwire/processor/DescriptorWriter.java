@@ -26,15 +26,23 @@ final class DescriptorWriter {
         return "toolwire/tools/" + toolName + ".json";
     }
 
+    /** Writes the tool's descriptor, and its status tool's when it is a job. */
     static void write(ToolModel tool, ClassElement originatingElement, VisitorContext context) {
-        Optional<GeneratedFile> file = context.visitMetaInfFile(path(tool.name()), originatingElement);
+        write(tool.name(), toJson(tool), originatingElement, context);
+        if (tool.job() != null) {
+            write(tool.job().statusTool(), JobStatusDescriptor.toJson(tool), originatingElement, context);
+        }
+    }
+
+    private static void write(String name, Map<String, Object> json, ClassElement originatingElement, VisitorContext context) {
+        Optional<GeneratedFile> file = context.visitMetaInfFile(path(name), originatingElement);
         if (file.isEmpty()) {
             return;
         }
         try (OutputStream out = file.get().openOutputStream()) {
-            out.write(JsonWriter.write(toJson(tool)).getBytes(StandardCharsets.UTF_8));
+            out.write(JsonWriter.write(json).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + path(tool.name()), e);
+            throw new UncheckedIOException("Cannot write " + path(name), e);
         }
     }
 
@@ -67,6 +75,19 @@ final class DescriptorWriter {
         json.put("messages", messages);
         json.put("auth", tool.auth());
         json.put("invocation", invocation(tool));
+        if (tool.job() != null) {
+            Map<String, Object> job = new LinkedHashMap<>();
+            job.put("acknowledgeWithinSeconds", tool.job().acknowledgeWithinSeconds());
+            job.put("retainSeconds", tool.job().retainSeconds());
+            job.put("statusTool", tool.job().statusTool());
+            if (!tool.job().acknowledgeMessage().isEmpty()) {
+                job.put("acknowledgeMessage", tool.job().acknowledgeMessage());
+            }
+            json.put("job", job);
+        }
+        if (tool.deduplicationWindowSeconds() > 0) {
+            json.put("deduplicationWindowSeconds", tool.deduplicationWindowSeconds());
+        }
         return json;
     }
 

@@ -38,6 +38,14 @@ enum ErrorId {
     ToolPathParamTypeUnsupported,
     /** {@code @Tool(timeoutSeconds)} is less than 1. */
     ToolTimeoutInvalid,
+    /** {@code @Job(acknowledgeWithinSeconds)} is not between 1 and the tool's timeout, or {@code retainMinutes} is less than 1. */
+    ToolJobSettingsInvalid,
+    /** A job tool's status tool name, {@code <name>_status}, would be longer than 64 characters. */
+    ToolJobStatusNameInvalid,
+    /** A job tool's status tool name, {@code <name>_status}, is already the name of another tool. */
+    ToolJobStatusNameDuplicate,
+    /** {@code @Idempotent(windowSeconds)} is less than 1. */
+    ToolDeduplicationWindowInvalid,
     /** Warning: a tool has neither {@code @Tool(description)} nor Javadoc. */
     ToolDescriptionMissing,
     /** The generator failed unexpectedly; this is a bug in Toolwire. */

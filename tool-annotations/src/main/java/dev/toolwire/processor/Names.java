@@ -4,6 +4,8 @@ package dev.toolwire.processor;
 final class Names {
     static final String TOOL = "dev.toolwire.annotations.Tool";
     static final String TOOL_PARAM = "dev.toolwire.annotations.ToolParam";
+    static final String JOB = "dev.toolwire.annotations.Job";
+    static final String IDEMPOTENT = "dev.toolwire.annotations.Idempotent";
     static final String TOOL_CONTEXT = "dev.toolwire.runtime.ToolContext";
     static final String EXECUTABLE = "io.micronaut.context.annotation.Executable";
     static final String SERDEABLE = "io.micronaut.serde.annotation.Serdeable";

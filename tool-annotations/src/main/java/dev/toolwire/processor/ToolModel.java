@@ -20,6 +20,8 @@ import java.util.Map;
  * @param className the binary name of the declaring class
  * @param methodName the Java method name
  * @param parameters every Java parameter in declaration order
+ * @param job the job-mode settings, or {@code null}
+ * @param deduplicationWindowSeconds the retry-safety window, {@code 0} for none
  */
 record ToolModel(
         String name,
@@ -35,4 +37,6 @@ record ToolModel(
         String auth,
         String className,
         String methodName,
-        List<ParamModel> parameters) {}
+        List<ParamModel> parameters,
+        JobModel job,
+        int deduplicationWindowSeconds) {}

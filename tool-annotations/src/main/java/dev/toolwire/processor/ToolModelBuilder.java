@@ -47,6 +47,8 @@ final class ToolModelBuilder {
         // A default path built from an invalid name is not reported twice.
         Optional<List<PathParameterModel>> pathParameters = nameValid || explicitPath.isPresent()
                 ? PathRules.check(path, arguments, method, reporter) : Optional.empty();
+        Optional<JobModel> job = LongRunningRules.job(method, name, timeout, reporter);
+        int deduplicationWindow = LongRunningRules.deduplicationWindow(method, reporter);
         if (reporter.errorCount() != errorsBefore || pathParameters.isEmpty()) {
             return Optional.empty();
         }
@@ -54,7 +56,8 @@ final class ToolModelBuilder {
                 pathParameters.get(), ObjectSchemaBuilder.model("", arguments).schema(),
                 tool.booleanValue("async").orElse(false), timeout, string(tool, "startMessage").orElse(""),
                 string(tool, "completeMessage").orElse(""), string(tool, "auth").orElse("DEFAULT"),
-                method.getDeclaringType().getName(), method.getName(), parameters));
+                method.getDeclaringType().getName(), method.getName(), parameters, job.orElse(null),
+                deduplicationWindow));
     }
 
     private List<ParamModel> parameters(MethodElement method, List<ArgumentModel> arguments) {

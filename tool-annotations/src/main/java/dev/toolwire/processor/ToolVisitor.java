@@ -63,7 +63,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
                 return;
             }
             builder.build(method).ifPresent(tool -> {
-                if (isUnique(tool.name(), method)) {
+                if (isUnique(tool.name(), method) && hasUniqueStatusTool(tool, method)) {
                     pending.add(new Pending(tool, method, method.getDeclaringType()));
                     reporter.note("built tool '" + tool.name() + "'", method);
                 }
@@ -92,6 +92,13 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
         if (first == null) {
             return true;
         }
+        if (first.endsWith("(its job status tool)")) {
+            String message = "Tool name '" + name + "' of " + signature + " is the name of the job status tool of"
+                    + " another tool:\n  - " + first + "\nRename one of the two tools.";
+            reporter.error(ErrorId.ToolJobStatusNameDuplicate, method, message);
+            removePending(name, message);
+            return false;
+        }
         String message = "Tool name '" + name + "' is used by 2 methods:\n  - " + first + "\n  - " + signature
                 + "\nSet @Tool(name = \"...\") to make them unique.";
         reporter.error(ErrorId.ToolNameDuplicate, method, message);
@@ -100,6 +107,35 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
             pending.remove(p);
         });
         return false;
+    }
+
+    /** A job tool also claims the name of its status tool; a clash with any other tool is reported on both. */
+    private boolean hasUniqueStatusTool(ToolModel tool, MethodElement method) {
+        if (tool.job() == null) {
+            return true;
+        }
+        String statusTool = tool.job().statusTool();
+        String signature = ToolSignatures.of(method);
+        String first = toolNames.putIfAbsent(statusTool, signature + " (its job status tool)");
+        if (first == null) {
+            return true;
+        }
+        toolNames.remove(tool.name(), signature);
+        String message = "The job status tool '" + statusTool + "' of @Job tool " + signature + " has the name of"
+                + " another tool:\n  - " + first + "\nRename one of the two tools.";
+        reporter.error(ErrorId.ToolJobStatusNameDuplicate, method, message);
+        removePending(statusTool, message);
+        return false;
+    }
+
+    private void removePending(String name, String message) {
+        pending.stream()
+                .filter(p -> p.tool().name().equals(name) || p.tool().job() != null && p.tool().job().statusTool().equals(name))
+                .findFirst()
+                .ifPresent(p -> {
+                    reporter.error(ErrorId.ToolJobStatusNameDuplicate, p.method(), message);
+                    pending.remove(p);
+                });
     }
 
     private void init(VisitorContext context) {

@@ -22,11 +22,17 @@ final class Compilations {
             "package dev.toolwire.runtime;",
             "public interface ToolContext {}");
 
+    /** Stand-in for Reactive Streams' {@code Publisher}, which tools may return; the generator does not need it. */
+    static final JavaFileObject PUBLISHER = JavaFileObjects.forSourceLines("org.reactivestreams.Publisher",
+            "package org.reactivestreams;",
+            "public interface Publisher<T> {}");
+
     private Compilations() {}
 
     static Compilation compile(List<String> options, JavaFileObject... sources) {
         List<JavaFileObject> all = new ArrayList<>(Arrays.asList(sources));
         all.add(TOOL_CONTEXT);
+        all.add(PUBLISHER);
         List<String> javacOptions = new ArrayList<>(options);
         javacOptions.add("-parameters");
         return Compiler.javac()

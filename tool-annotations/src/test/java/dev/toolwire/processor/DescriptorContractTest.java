@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DescriptorContractTest {
     private static final Set<String> TOP_LEVEL = Set.of("descriptorVersion", "name", "description", "method", "path",
             "pathParameters", "params", "async", "timeoutSeconds", "messages", "auth", "invocation");
+    /** Additive v1 keys: present only on job, job status and retry-safe tools. */
+    private static final Set<String> OPTIONAL = Set.of("job", "jobStatusOf", "deduplicationWindowSeconds");
     private static final Set<String> KEYWORDS = Set.of("type", "description", "enum", "format", "pattern", "minimum",
             "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "items", "minItems", "maxItems",
             "uniqueItems", "properties", "required", "additionalProperties", "minProperties", "maxProperties", "default",
@@ -33,9 +36,11 @@ class DescriptorContractTest {
         Compilation customers = Compilations.compile(List.of(), JavaFileObjects.forResource("good/CustomerTools.java"));
         Compilation shipping = Compilations.compile(List.of("-Atoolwire.naming=as_is"),
                 JavaFileObjects.forResource("good/ShippingTools.java"));
+        Compilation ledger = Compilations.compile(List.of(), JavaFileObjects.forResource("good/LedgerTools.java"));
         assertThat(customers).succeeded();
         assertThat(shipping).succeeded();
-        return Stream.of(customers, shipping)
+        assertThat(ledger).succeeded();
+        return Stream.of(customers, shipping, ledger)
                 .flatMap(c -> c.generatedFiles().stream())
                 .filter(f -> f.getName().startsWith("/CLASS_OUTPUT/META-INF/toolwire/tools/"))
                 .map(f -> Arguments.of(f.getName(), Compilations.content(f)));
@@ -48,7 +53,10 @@ class DescriptorContractTest {
         assertThat(json).endsWith("}\n");
         assertThat(json).doesNotContain("\r");
         Map<String, Object> descriptor = (Map<String, Object>) TestJson.parse(json);
-        assertThat(descriptor.keySet()).containsExactlyElementsIn(TOP_LEVEL);
+        Set<String> expected = descriptor.containsKey("jobStatusOf")
+                ? TOP_LEVEL.stream().filter(k -> !k.equals("invocation")).collect(Collectors.toSet()) : TOP_LEVEL;
+        assertThat(descriptor.keySet().stream().filter(k -> !OPTIONAL.contains(k)).toList())
+                .containsExactlyElementsIn(expected);
         assertThat(descriptor.get("descriptorVersion")).isEqualTo(BigDecimal.ONE);
         assertThat((String) descriptor.get("name")).matches("^[a-zA-Z0-9_-]{1,64}$");
         assertThat(List.of("GET", "POST", "PUT", "PATCH", "DELETE")).contains(descriptor.get("method"));

@@ -24,7 +24,9 @@ class DescriptorGoldenTest {
     static Stream<Arguments> fixtures() {
         return Stream.of(
                 Arguments.of("CustomerTools", List.of(), List.of("lookup_customer", "get_order_status", "count_orders")),
-                Arguments.of("ShippingTools", List.of("-Atoolwire.naming=as_is"), List.of("book_shipment")));
+                Arguments.of("ShippingTools", List.of("-Atoolwire.naming=as_is"), List.of("book_shipment")),
+                Arguments.of("LedgerTools", List.of(),
+                        List.of("export_ledger", "export_ledger_status", "record_payment", "close_books")));
     }
 
     @ParameterizedTest(name = "{0}")

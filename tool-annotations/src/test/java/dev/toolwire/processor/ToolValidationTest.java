@@ -309,6 +309,81 @@ class ToolValidationTest {
     }
 
     @Test
+    void jobAcknowledgingAfterItsTimeout_isRejected() {
+        JavaFileObject file = weatherTools(
+                "  @Tool(description = \"Forecast\", timeoutSeconds = 5)",
+                "  @Job(acknowledgeWithinSeconds = 5)",
+                "  public String forecast(String city) { return city; }");
+        Compilation c = compile(file);
+        assertFailsWith(c, 1, "ToolJobSettingsInvalid", file, "acknowledgeWithinSeconds = 5");
+        assertThat(c).hadErrorContaining("less than the tool's timeoutSeconds (5)");
+    }
+
+    @Test
+    void jobWithoutRetention_isRejected() {
+        JavaFileObject file = weatherTools(
+                "  @Tool(description = \"Forecast\", timeoutSeconds = 60)",
+                "  @Job(retainMinutes = 0)",
+                "  public String forecast(String city) { return city; }");
+        assertFailsWith(compile(file), 1, "ToolJobSettingsInvalid", file, "retainMinutes = 0");
+    }
+
+    @Test
+    void jobWhoseStatusNameIsTooLong_isRejected() {
+        String name = "a".repeat(60);
+        JavaFileObject file = weatherTools(
+                "  @Tool(name = \"" + name + "\", description = \"Forecast\", timeoutSeconds = 60)",
+                "  @Job",
+                "  public String forecast(String city) { return city; }");
+        Compilation c = compile(file);
+        assertFailsWith(c, 1, "ToolJobStatusNameInvalid", file, "public String forecast(");
+        assertThat(c).hadErrorContaining("'" + name + "_status'");
+    }
+
+    @Test
+    void jobStatusNameTakenByALaterTool_isReportedOnBoth() {
+        JavaFileObject file = weatherTools(
+                "  @Tool(description = \"Forecast\", timeoutSeconds = 60)",
+                "  @Job",
+                "  public String forecast(String city) { return city; }",
+                "  @Tool(description = \"Status\")",
+                "  public String forecastStatus(String city) { return city; }",
+                "  @Tool(description = \"Fine\")",
+                "  public String fine(String city) { return city; }");
+        Compilation c = compile(List.of("-Atoolwire.debug"), file);
+        assertThat(c).hadErrorCount(2);
+        assertThat(c).hadErrorContaining("[ToolJobStatusNameDuplicate]").inFile(file).onLineContaining("String forecast(");
+        assertThat(c).hadErrorContaining("[ToolJobStatusNameDuplicate]").inFile(file)
+                .onLineContaining("String forecastStatus(");
+        assertNoInternalError(c);
+        assertThat(written(c)).containsExactly("META-INF/toolwire/tools/fine.json");
+    }
+
+    @Test
+    void jobStatusNameOfAnEarlierTool_isReportedOnBoth() {
+        JavaFileObject file = weatherTools(
+                "  @Tool(name = \"forecast_status\", description = \"Status\")",
+                "  public String status(String city) { return city; }",
+                "  @Tool(description = \"Forecast\", timeoutSeconds = 60)",
+                "  @Job",
+                "  public String forecast(String city) { return city; }");
+        Compilation c = compile(file);
+        assertThat(c).hadErrorCount(2);
+        assertThat(c).hadErrorContaining("[ToolJobStatusNameDuplicate] The job status tool 'forecast_status'")
+                .inFile(file).onLineContaining("String forecast(");
+        assertNoInternalError(c);
+    }
+
+    @Test
+    void zeroDeduplicationWindow_isRejected() {
+        JavaFileObject file = weatherTools(
+                "  @Tool(description = \"Book\")",
+                "  @Idempotent(windowSeconds = 0)",
+                "  public String book(String city) { return city; }");
+        assertFailsWith(compile(file), 1, "ToolDeduplicationWindowInvalid", file, "windowSeconds = 0");
+    }
+
+    @Test
     void missingDescription_isAWarning() {
         JavaFileObject file = weatherTools(
                 "  @Tool",

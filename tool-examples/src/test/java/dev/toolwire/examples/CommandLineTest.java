@@ -32,14 +32,14 @@ class CommandLineTest {
     }
 
     @Test
-    void toolsJson_listsTheEightExampleTools() throws IOException {
+    void toolsJson_listsTheEightExampleTools_andTheReportStatusTool() throws IOException {
         Run run = run("tools", "--json");
 
         assertEquals(0, run.exitCode(), run.err());
         List<Map<String, Object>> tools = json.readValue(run.out(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
         assertEquals(
                 List.of("book_appointment", "cancel_appointment", "check_availability", "create_support_ticket",
-                        "generate_account_report", "get_order_status", "lookup_customer",
+                        "generate_account_report", "generate_account_report_status", "get_order_status", "lookup_customer",
                         "update_customer_preferences"),
                 tools.stream().map(t -> (String) t.get("name")).sorted().collect(Collectors.toList()));
         Map<String, Object> report = tools.stream()

@@ -74,19 +74,22 @@ class SchedulerToolsTest {
     }
 
     @Test
-    void bookAppointment_firstBookingWins_secondIsConflict() {
+    void bookAppointment_firstBookingWins_aRetryGetsTheSameAppointment_anotherCallerAConflict() {
         String slotId = firstFreeSlot("maintenance", NEXT_MONDAY.plusDays(7));
         String body = "{\"customer_phone\": \"+96890123456\", \"slot_id\": \"" + slotId
                 + "\", \"service_type\": \"maintenance\", \"notes\": \"Gate code 4411\"}";
 
         ToolHttp.Reply booked = http.post("/tools/book_appointment", body);
-        ToolHttp.Reply again = http.post("/tools/book_appointment", body);
+        ToolHttp.Reply retried = http.post("/tools/book_appointment", body);
+        ToolHttp.Reply other = http.post("/tools/book_appointment", body.replace("+96890123456", "+96890654321"));
 
         assertEquals(200, booked.status());
         assertEquals("confirmed", booked.body().get("status"));
         assertEquals("Gate code 4411", booked.body().get("notes"));
-        assertEquals(409, again.status());
-        assertEquals("CONFLICT", again.errorCode());
+        assertEquals(200, retried.status());
+        assertEquals(booked.body().get("appointment_id"), retried.body().get("appointment_id"));
+        assertEquals(409, other.status());
+        assertEquals("CONFLICT", other.errorCode());
         String nextCheck = "/tools/check_availability?service_type=maintenance&days_ahead=1&start_date="
                 + slotId.substring(4, 8) + "-" + slotId.substring(8, 10) + "-" + slotId.substring(10, 12);
         assertFalse(http.get(nextCheck).list("slots").stream().anyMatch(s -> s.get("slot_id").equals(slotId)),

@@ -50,6 +50,19 @@ class TicketToolsTest {
     }
 
     @Test
+    void createTicket_retried_answersTheSameTicket() {
+        String body = """
+                {"customer_email": "layla.haddad@example.com", "subject": "Invoice is wrong",
+                 "description": "I was charged twice for March."}""";
+        ToolHttp.Reply first = http.post("/tools/create_support_ticket", body);
+        ToolHttp.Reply retried = http.post("/tools/create_support_ticket", body);
+
+        assertEquals(200, first.status());
+        assertEquals(200, retried.status());
+        assertEquals(first.body(), retried.body());
+    }
+
+    @Test
     void createTicket_urgentForUnknownEmail_isFiledWithoutCustomer() {
         ToolHttp.Reply first = http.post("/tools/create_support_ticket", """
                 {"customer_email": "new.caller@example.org", "subject": "Cannot log in",

@@ -61,9 +61,26 @@ public interface ToolContext {
 
     /**
      * When the caller stops waiting: the start of the call plus the tool's {@code timeoutSeconds}.
-     * Long-running work should check it and give up in time.
+     * The runtime enforces this very instant: the caller then gets {@code 504 TIMEOUT}, a blocking
+     * tool is interrupted and a returned future or subscription cancelled. For a job-mode tool it
+     * bounds the whole job. Long-running work should check it and give up in time.
      *
      * @return the deadline
      */
     Instant deadline();
+
+    /**
+     * Reports how far the work of a job-mode tool ({@code @Job}) has come; its status tool answers
+     * it while the job runs. Ignored by tools that are not in job mode.
+     *
+     * <pre>{@code
+     * context.progress(40, "Collecting transactions");
+     * }</pre>
+     *
+     * @param percent 0 to 100 (values outside are clamped)
+     * @param message a short sentence the agent can say about the current step
+     */
+    default void progress(int percent, String message) {
+        // Only job-mode calls record progress.
+    }
 }

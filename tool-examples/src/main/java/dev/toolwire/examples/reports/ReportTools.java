@@ -1,5 +1,6 @@
 package dev.toolwire.examples.reports;
 
+import dev.toolwire.annotations.Job;
 import dev.toolwire.annotations.Tool;
 import dev.toolwire.examples.crm.Customer;
 import dev.toolwire.examples.crm.CustomerDirectory;
@@ -19,7 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Reporting tools: slow work that the agent talks over while it runs. */
+/**
+ * Reporting tools: slow work that the agent talks over while it runs. The report is a job: when it
+ * takes longer than two seconds the caller gets a job id at once, and
+ * {@code generate_account_report_status} reports its progress, then the report.
+ */
 @Singleton
 public class ReportTools {
 
@@ -56,20 +61,29 @@ public class ReportTools {
             timeoutSeconds = 60,
             startMessage = "I'm preparing that report; it takes a few seconds.",
             completeMessage = "Your report is ready.")
+    @Job(
+            acknowledgeWithinSeconds = 2,
+            retainMinutes = 60,
+            acknowledgeMessage = "I've started on your report; it takes a few seconds. I'll check on it in a moment.")
     public AccountReport generateAccountReport(
             @Pattern(regexp = "^ACC-[0-9]{4}$") String accountId, ReportType reportType, ToolContext context) {
         Ledger.Account account = ledger.find(accountId)
                 .orElseThrow(() -> ToolException.notFound("I couldn't find the account " + accountId + "."));
         String holder = customers.findByAccount(accountId).map(Customer::name).orElse("Unknown holder");
-        simulateWork(context.deadline());
+        simulateWork(context);
         return report(accountId, holder, reportType, account);
     }
 
-    /** Stands in for the slow queries of a real reporting back end, giving up at the call's deadline. */
-    private void simulateWork(Instant deadline) {
+    /**
+     * Stands in for the slow queries of a real reporting back end, reporting progress after each step
+     * and giving up at the call's deadline (the runtime also interrupts it then).
+     */
+    private void simulateWork(ToolContext context) {
         long stepMillis = workTime.toMillis() / WORK_STEPS;
         for (int step = 0; step < WORK_STEPS; step++) {
-            if (Instant.now().plusMillis(stepMillis).isAfter(deadline)) {
+            context.progress(step * 100 / WORK_STEPS, step < WORK_STEPS / 2 ? "Collecting transactions"
+                    : step < WORK_STEPS - 1 ? "Adding up the balances" : "Writing the summary");
+            if (Instant.now().plusMillis(stepMillis).isAfter(context.deadline())) {
                 throw ToolException.unavailable("The report is taking longer than expected. Please ask me again in a"
                         + " few minutes.");
             }

@@ -1,6 +1,7 @@
 package dev.toolwire.examples.scheduler;
 
 import dev.toolwire.annotations.HttpMethod;
+import dev.toolwire.annotations.Idempotent;
 import dev.toolwire.annotations.Tool;
 import dev.toolwire.annotations.ToolParam;
 import dev.toolwire.examples.crm.PhoneNumbers;
@@ -57,7 +58,8 @@ public class SchedulerTools {
     }
 
     /**
-     * Books a free slot found with check_availability for the caller.
+     * Books a free slot found with check_availability for the caller. Retry-safe: the same booking
+     * again within five minutes answers the same appointment.
      *
      * @param customerPhone the caller's phone number in E.164 format
      * @param slotId the slot_id of a free slot returned by check_availability
@@ -66,6 +68,7 @@ public class SchedulerTools {
      * @return the confirmed appointment
      */
     @Tool(startMessage = "I'm booking that for you.", completeMessage = "You're all set.")
+    @Idempotent(windowSeconds = 300)
     public Appointment bookAppointment(
             @Pattern(regexp = PhoneNumbers.E164) String customerPhone,
             @Pattern(regexp = SlotCalendar.SLOT_ID_PATTERN) String slotId,

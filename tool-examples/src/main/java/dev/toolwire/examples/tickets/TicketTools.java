@@ -1,5 +1,6 @@
 package dev.toolwire.examples.tickets;
 
+import dev.toolwire.annotations.Idempotent;
 import dev.toolwire.annotations.Tool;
 import dev.toolwire.annotations.ToolParam;
 import jakarta.inject.Singleton;
@@ -19,6 +20,7 @@ public class TicketTools {
 
     /**
      * Opens a support ticket for a problem the caller reports, and says when the team will answer.
+     * Retry-safe: the same request again within five minutes answers the same ticket.
      *
      * @param customerEmail the e-mail address where the caller wants updates
      * @param subject a one-line summary of the problem, in the caller's words
@@ -27,6 +29,7 @@ public class TicketTools {
      * @return the new ticket with its number
      */
     @Tool(startMessage = "I'm opening a ticket for you now.", completeMessage = "Your ticket is open.")
+    @Idempotent(windowSeconds = 300)
     public Ticket createSupportTicket(
             @NotBlank @Email String customerEmail,
             @NotBlank @Size(max = 120) String subject,

@@ -41,8 +41,8 @@ class HamsaSyncTest {
     private static final String KEY = "hk_live_9f8e7d6c5b4a_SECRET";
     private static final String PUBLIC_URL = "https://tools.example.com";
     private static final List<String> NAMES = List.of("book_appointment", "cancel_appointment", "check_availability",
-            "create_support_ticket", "generate_account_report", "get_order_status", "lookup_customer",
-            "update_customer_preferences");
+            "create_support_ticket", "generate_account_report", "generate_account_report_status", "get_order_status",
+            "lookup_customer", "update_customer_preferences");
     private static final FakeHamsa HAMSA = FakeHamsa.start(KEY);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> PROPERTIES = Map.of(
@@ -121,9 +121,9 @@ class HamsaSyncTest {
         Run first = sync();
 
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.out().contains("Sync: 8 created, 0 updated, 0 unchanged, 0 deactivated, 0 failed."), first.out());
+        assertTrue(first.out().contains("Sync: 9 created, 0 updated, 0 unchanged, 0 deactivated, 0 failed."), first.out());
         assertEquals(NAMES, remoteNames());
-        assertEquals(8, writes().size());
+        assertEquals(9, writes().size());
         JsonNode sent = writes().stream().filter(r -> r.body().path("name").asText().equals("get_order_status"))
                 .findFirst().orElseThrow().body();
         assertEquals("POST", writes().get(0).method());
@@ -146,7 +146,7 @@ class HamsaSyncTest {
         Run second = sync();
 
         assertEquals(0, second.exit(), second.err());
-        assertTrue(second.out().contains("Sync: 0 created, 0 updated, 8 unchanged, 0 deactivated, 0 failed."), second.out());
+        assertTrue(second.out().contains("Sync: 0 created, 0 updated, 9 unchanged, 0 deactivated, 0 failed."), second.out());
         assertTrue(second.out().contains("  = get_order_status\n"), second.out());
         assertTrue(HAMSA.requests().subList(before, HAMSA.requests().size()).stream().noneMatch(RecordedRequest::isWrite));
     }
@@ -165,7 +165,7 @@ class HamsaSyncTest {
         assertTrue(run.out().contains("  ~ get_order_status (update version 2)"), run.out());
         assertTrue(run.out().contains("~ description: \"Edited by hand in the dashboard.\" -> " + JSON.writeValueAsString(original)),
                 run.out());
-        assertTrue(run.out().contains("Sync: 0 created, 1 updated, 7 unchanged, 0 deactivated, 0 failed."), run.out());
+        assertTrue(run.out().contains("Sync: 0 created, 1 updated, 8 unchanged, 0 deactivated, 0 failed."), run.out());
         List<RecordedRequest> newWrites = HAMSA.requests().subList(before, HAMSA.requests().size()).stream()
                 .filter(RecordedRequest::isWrite).toList();
         assertEquals(1, newWrites.size());
@@ -191,7 +191,7 @@ class HamsaSyncTest {
 
         Run pruned = sync("--prune");
         assertEquals(0, pruned.exit(), pruned.err());
-        assertTrue(pruned.out().contains("Sync: 0 created, 0 updated, 8 unchanged, 1 deactivated, 0 failed."), pruned.out());
+        assertTrue(pruned.out().contains("Sync: 0 created, 0 updated, 9 unchanged, 1 deactivated, 0 failed."), pruned.out());
         assertFalse(HAMSA.tool("retired_tool").orElseThrow().path("isActive").asBoolean());
         for (ObjectNode untouched : List.of(handMade, otherApp)) {
             assertEquals(untouched, HAMSA.tool(untouched.path("name").asText()).orElseThrow());
@@ -211,7 +211,7 @@ class HamsaSyncTest {
         assertEquals(1, run.exit(), run.out());
         assertTrue(run.out().contains("  ! lookup_customer (a Hamsa tool named 'lookup_customer' points at https://crm.example.net/lookup"),
                 run.out());
-        assertTrue(run.out().contains("Sync: 7 created, 0 updated, 0 unchanged, 0 deactivated, 1 failed."), run.out());
+        assertTrue(run.out().contains("Sync: 8 created, 0 updated, 0 unchanged, 0 deactivated, 1 failed."), run.out());
         assertEquals(foreign, HAMSA.tool("lookup_customer").orElseThrow());
     }
 
@@ -224,7 +224,7 @@ class HamsaSyncTest {
         assertEquals(0, run.exit(), run.err());
         assertTrue(HAMSA.requests().stream().anyMatch(r -> r.status() == 429), "the limit was hit and waited out");
         assertEquals(NAMES, remoteNames());
-        assertEquals(8, HAMSA.versionCount());
+        assertEquals(9, HAMSA.versionCount());
     }
 
     @Test
@@ -237,7 +237,7 @@ class HamsaSyncTest {
         assertEquals(0, run.exit(), run.err() + run.out());
         assertTrue(run.out().contains("checking whether it took effect"), run.out());
         assertEquals(NAMES, remoteNames());
-        assertEquals(8, HAMSA.versionCount(), "no tool was created twice");
+        assertEquals(9, HAMSA.versionCount(), "no tool was created twice");
         assertEquals(2, HAMSA.requests().stream().filter(r -> r.method().equals("GET") && r.status() == 503).count());
     }
 

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
 @Internal
 public final class DescriptorParser {
 
+    /** A job status tool has no Java method: the runtime answers it (descriptor-format.md, "Job mode"). */
+    private static final ToolDescriptor.Invocation JOB_STATUS_INVOCATION = new ToolDescriptor.Invocation("", "", List.of());
+
     private DescriptorParser() {}
 
     /**
@@ -71,7 +74,8 @@ public final class DescriptorParser {
                 Math.max(1, root.path("timeoutSeconds").asInt(10)),
                 new ToolDescriptor.Messages(optionalText(messages, "start"), optionalText(messages, "complete")),
                 root.path("auth").asText("DEFAULT"),
-                invocation(root.get("invocation"), source),
+                root.hasNonNull("jobStatusOf") && !root.has("invocation")
+                        ? JOB_STATUS_INVOCATION : invocation(root.get("invocation"), source),
                 source,
                 root);
     }

@@ -78,6 +78,54 @@ public record ToolDescriptor(
     }
 
     /**
+     * The job-mode settings, from the optional {@code job} object (descriptor-format.md).
+     *
+     * @return the settings, or {@code null} for a tool that always answers in one call
+     */
+    public @Nullable Job job() {
+        JsonNode job = json.get("job");
+        if (job == null || !job.isObject()) {
+            return null;
+        }
+        JsonNode message = job.get("acknowledgeMessage");
+        return new Job(Math.max(1, job.path("acknowledgeWithinSeconds").asInt(2)),
+                Math.max(1, job.path("retainSeconds").asInt(3600)),
+                job.path("statusTool").asText(name + "_status"),
+                message == null || message.asText().isBlank() ? null : message.asText());
+    }
+
+    /**
+     * For a job status tool, the job-mode tool it reports on (the optional {@code jobStatusOf} key).
+     *
+     * @return the tool name, or {@code null} for any other tool
+     */
+    public @Nullable String jobStatusOf() {
+        JsonNode of = json.get("jobStatusOf");
+        return of == null || !of.isTextual() || of.asText().isEmpty() ? null : of.asText();
+    }
+
+    /**
+     * How long a repeated identical call answers the first call's outcome instead of acting again
+     * (the optional {@code deduplicationWindowSeconds} key).
+     *
+     * @return the window in seconds, {@code 0} when calls are not deduplicated
+     */
+    public int deduplicationWindowSeconds() {
+        return Math.max(0, json.path("deduplicationWindowSeconds").asInt(0));
+    }
+
+    /**
+     * How a job-mode tool answers when it takes longer than a short window.
+     *
+     * @param acknowledgeWithinSeconds after this long without a result the caller gets {@code 202}
+     * @param retainSeconds how long a finished job's status stays available
+     * @param statusTool the name of the tool that reports the job's progress and result
+     * @param acknowledgeMessage the sentence of the {@code 202} answer, or {@code null} for the default
+     */
+    public record Job(
+            int acknowledgeWithinSeconds, int retainSeconds, String statusTool, @Nullable String acknowledgeMessage) {}
+
+    /**
      * A {@code {x}} placeholder of the path.
      *
      * @param name the wire name of the argument it binds to

@@ -94,12 +94,13 @@ public final class ToolEndpoint {
         Map<String, String> pathValues = new HashMap<>();
         match.get().getVariableValues().forEach((k, v) -> pathValues.put(k, String.valueOf(v)));
         if (!(request instanceof ServerHttpRequest<?> server)) {
-            return CompletableFuture.supplyAsync(() -> run(tool, request, pathValues, new byte[0], requestId), executor);
+            return CompletableFuture.supplyAsync(() -> run(tool, request, pathValues, new byte[0], requestId), executor)
+                    .thenCompose(response -> response);
         }
-        return server.byteBody().buffer().<HttpResponse<?>>thenApplyAsync(body -> {
+        return server.byteBody().buffer().<HttpResponse<?>>thenComposeAsync(body -> {
             try (CloseableAvailableByteBody b = body) {
                 if (b.length() > maxBodyBytes) {
-                    return respond(tooLarge(requestId));
+                    return done(tooLarge(requestId));
                 }
                 return run(tool, request, pathValues, b.toByteArray(), requestId);
             }
@@ -117,20 +118,20 @@ public final class ToolEndpoint {
                 "Tool call rejected: the request body could not be read.", List.of(), requestId);
     }
 
-    private HttpResponse<?> run(
+    private CompletableFuture<HttpResponse<?>> run(
             RegisteredTool tool, HttpRequest<?> request, Map<String, String> pathValues, byte[] body, String requestId) {
-        ToolOutcome outcome;
+        CompletableFuture<ToolOutcome> outcome;
         try {
             checkContentType(request, body);
             Optional<String> subject = authenticator.authenticate(request, tool.descriptor());
             ToolCall call = new ToolCall(pathValues, request.getParameters().asMap(), ToolCall.parseBody(body));
             DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), request.getHeaders().asMap(),
                     subject.orElse(null), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
-            outcome = invoker.call(tool, call, context);
+            outcome = invoker.start(tool, call, context);
         } catch (ToolException e) {
-            outcome = Envelopes.of(e, requestId);
+            outcome = CompletableFuture.completedFuture(Envelopes.of(e, requestId));
         }
-        return respond(outcome);
+        return outcome.thenApply(ToolEndpoint::respond);
     }
 
     private static void checkContentType(HttpRequest<?> request, byte[] body) {

@@ -28,6 +28,8 @@ public final class Envelopes {
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     /** Code of a body that is not JSON by its content type. */
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    /** Code of a tool that ran past its {@code timeoutSeconds}. */
+    public static final String TIMEOUT = "TIMEOUT";
     /** Code of anything unexpected. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** The message of {@link #INTERNAL_ERROR}: it never says more. */

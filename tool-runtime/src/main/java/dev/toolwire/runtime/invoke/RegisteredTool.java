@@ -4,19 +4,25 @@ import com.networknt.schema.Schema;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.inject.BeanDefinition;
+import io.micronaut.core.type.ReturnType;
 import io.micronaut.inject.ExecutableMethod;
+import org.jspecify.annotations.Nullable;
 
-/** A descriptor joined with the bean method it describes and its compiled argument schema. */
+/**
+ * A descriptor joined with the bean method it describes and its compiled argument schema. A job
+ * status tool has no bean method: the runtime answers it from the job store.
+ */
 @Internal
 public final class RegisteredTool {
 
     private final ToolDescriptor descriptor;
-    private final BeanDefinition<?> bean;
-    private final ExecutableMethod<Object, Object> method;
+    private final @Nullable BeanDefinition<?> bean;
+    private final @Nullable ExecutableMethod<Object, Object> method;
     private final Schema schema;
 
     @SuppressWarnings("unchecked")
-    RegisteredTool(ToolDescriptor descriptor, BeanDefinition<?> bean, ExecutableMethod<?, ?> method, Schema schema) {
+    RegisteredTool(
+            ToolDescriptor descriptor, @Nullable BeanDefinition<?> bean, @Nullable ExecutableMethod<?, ?> method, Schema schema) {
         this.descriptor = descriptor;
         this.bean = bean;
         this.method = (ExecutableMethod<Object, Object>) method;
@@ -42,11 +48,38 @@ public final class RegisteredTool {
     }
 
     BeanDefinition<?> bean() {
+        if (bean == null) {
+            throw new IllegalStateException("Tool '" + name() + "' is a job status tool and has no bean");
+        }
         return bean;
     }
 
     ExecutableMethod<Object, Object> method() {
+        if (method == null) {
+            throw new IllegalStateException("Tool '" + name() + "' is a job status tool and has no method");
+        }
         return method;
+    }
+
+    /**
+     * The job-mode tool whose jobs this status tool reports.
+     *
+     * @return the tool name, or {@code null} when this is not a job status tool
+     */
+    public @Nullable String jobStatusOf() {
+        return method == null ? descriptor.jobStatusOf() : null;
+    }
+
+    /**
+     * Whether the method answers nothing: {@code void}, or a {@code CompletionStage<Void>} or
+     * {@code Publisher<Void>}; such calls answer {@code {"success": true}}.
+     *
+     * @return {@code true} when there is no value to send
+     */
+    boolean returnsNothing() {
+        ReturnType<Object> type = method().getReturnType();
+        return type.isVoid() || type.isAsyncOrReactive()
+                && type.getFirstTypeVariable().map(a -> a.getType() == Void.class).orElse(false);
     }
 
     Schema schema() {
@@ -59,7 +92,7 @@ public final class RegisteredTool {
      * @return the signature
      */
     public String signature() {
-        return signature(method);
+        return method == null ? "job status of '" + descriptor.jobStatusOf() + "'" : signature(method);
     }
 
     static String signature(ExecutableMethod<?, ?> method) {

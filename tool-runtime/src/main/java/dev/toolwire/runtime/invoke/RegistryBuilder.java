@@ -46,9 +46,10 @@ final class RegistryBuilder {
                 tools.put(descriptor.name(), new RegisteredTool(descriptor, m.bean(), m.method(), compile(descriptor)));
             }
         }
+        addJobStatusTools(descriptors, tools);
         Set<String> enabledBeans = null;
         for (ToolDescriptor descriptor : descriptors.values()) {
-            if (!tools.containsKey(descriptor.name())) {
+            if (!tools.containsKey(descriptor.name()) && descriptor.jobStatusOf() == null) {
                 if (enabledBeans == null) {
                     enabledBeans = context.getBeanDefinitionReferences().stream()
                             .map(ref -> ref.getBeanType().getName())
@@ -59,6 +60,26 @@ final class RegistryBuilder {
         }
         checkRoutes(tools);
         return tools;
+    }
+
+    /**
+     * Serves the status tool of every served job-mode tool; the status tool of a tool that is not
+     * served (its bean is disabled) is not served either.
+     */
+    private static void addJobStatusTools(Map<String, ToolDescriptor> descriptors, Map<String, RegisteredTool> tools) {
+        for (RegisteredTool tool : List.copyOf(tools.values())) {
+            ToolDescriptor.Job job = tool.descriptor().job();
+            if (job == null) {
+                continue;
+            }
+            ToolDescriptor status = descriptors.get(job.statusTool());
+            if (status == null || !tool.name().equals(status.jobStatusOf())) {
+                throw new DescriptorException("Job tool '" + tool.name() + "' (" + tool.descriptor().source()
+                        + ") reports through '" + job.statusTool() + "', but there is no such job status descriptor."
+                        + " Rebuild the application so the generator writes it.");
+            }
+            tools.put(status.name(), new RegisteredTool(status, null, null, compile(status)));
+        }
     }
 
     private static Schema compile(ToolDescriptor descriptor) {

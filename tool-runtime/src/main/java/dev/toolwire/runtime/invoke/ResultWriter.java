@@ -19,8 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Shapes a tool's return value as the success body: records, maps and lists as they are, a scalar
- * as {@code {"result": value}}, {@code void} as {@code {"success": true}}, and {@code null} (or an
- * empty {@code Optional}) as {@code {"result": null}}. Serialization is Micronaut Serialization's.
+ * as {@code {"result": value}}, {@code void} (also {@code CompletionStage<Void>}, {@code Publisher<Void>})
+ * as {@code {"success": true}}, and {@code null} (or an empty {@code Optional}) as
+ * {@code {"result": null}}. The value of a {@code CompletionStage} or {@code Publisher} arrives here
+ * already unwrapped. Serialization is Micronaut Serialization's.
  */
 @Singleton
 @Internal
@@ -46,7 +48,7 @@ public final class ResultWriter {
      * @throws IOException when the value cannot be serialized (not {@code @Serdeable})
      */
     byte[] write(RegisteredTool tool, @Nullable Object value) throws IOException {
-        if (tool.method().getReturnType().isVoid()) {
+        if (tool.returnsNothing()) {
             return Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().put("success", true));
         }
         Object unwrapped = value instanceof Optional<?> optional ? optional.orElse(null) : value;

@@ -3,7 +3,6 @@ package dev.toolwire.runtime.invoke;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.ToolException;
-import io.micronaut.context.BeanContext;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
@@ -12,13 +11,16 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one tool call through the whole pipeline: merge and coerce the arguments, fill defaults,
- * validate them against the schema, bind them, invoke the method, and shape the result. Every
- * failure becomes the error envelope; nothing escapes. Blocking: callers run it off the event loop.
+ * validate them against the schema, then answer a job status tool from the job store, or run the
+ * method (deduplicated when the tool asks for it, acknowledged early in job mode) within its
+ * deadline, and shape the result. Every failure becomes the error envelope; nothing escapes.
  */
 @Singleton
 @Internal
@@ -26,25 +28,40 @@ public final class ToolInvoker {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolInvoker.class);
 
-    private final BeanContext beanContext;
-    private final ArgumentBinder binder;
-    private final ResultWriter resultWriter;
+    private final MethodRunner runner;
+    private final JobCoordinator jobs;
+    private final DeduplicationCache deduplication;
 
     /**
      * Creates the invoker.
      *
-     * @param beanContext where the tool beans come from
-     * @param binder binds arguments
-     * @param resultWriter shapes results
+     * @param runner runs tool methods within their deadline
+     * @param jobs runs job-mode tools and answers their status tools
+     * @param deduplication remembers the outcomes of retry-safe tools
      */
-    public ToolInvoker(BeanContext beanContext, ArgumentBinder binder, ResultWriter resultWriter) {
-        this.beanContext = beanContext;
-        this.binder = binder;
-        this.resultWriter = resultWriter;
+    public ToolInvoker(MethodRunner runner, JobCoordinator jobs, DeduplicationCache deduplication) {
+        this.runner = runner;
+        this.jobs = jobs;
+        this.deduplication = deduplication;
     }
 
     /**
-     * Calls a tool.
+     * Starts a call and returns without waiting for the tool: a blocking method runs on Micronaut's
+     * blocking executor, a {@code CompletionStage} or {@code Publisher} is awaited without a thread.
+     *
+     * @param tool the tool
+     * @param call the raw arguments
+     * @param context the call's context; its deadline is enforced
+     * @return the result or the error envelope (a job acknowledgement for job-mode tools that take
+     *     longer than their window); never completes exceptionally
+     */
+    public CompletableFuture<ToolOutcome> start(RegisteredTool tool, ToolCall call, ToolContext context) {
+        return start(tool, call, context, true);
+    }
+
+    /**
+     * Calls a tool and waits for its outcome, at most until its deadline. Job-mode tools are awaited
+     * to the end rather than acknowledged, as the {@code call} command has no one to poll their status.
      *
      * @param tool the tool
      * @param call the raw arguments
@@ -52,33 +69,34 @@ public final class ToolInvoker {
      * @return the result or the error envelope
      */
     public ToolOutcome call(RegisteredTool tool, ToolCall call, ToolContext context) {
+        return start(tool, call, context, false).join();
+    }
+
+    private CompletableFuture<ToolOutcome> start(
+            RegisteredTool tool, ToolCall call, ToolContext context, boolean acknowledgeJobs) {
+        ObjectNode arguments;
         try {
-            ObjectNode arguments = ArgumentMerger.merge(
-                    tool.descriptor().params(), call.pathValues(), call.query(), call.body());
+            arguments = ArgumentMerger.merge(tool.descriptor().params(), call.pathValues(), call.query(), call.body());
             List<ToolException.Detail> violations = SchemaValidator.validate(tool.schema(), arguments);
             if (!violations.isEmpty()) {
                 throw rejected(violations);
             }
-            Object[] values = binder.bind(tool, arguments, context);
-            Object bean = beanContext.getBean(tool.bean());
-            Object result = tool.method().invoke(bean, values);
-            return new ToolOutcome(200, null, resultWriter.write(tool, result));
         } catch (ToolException e) {
-            if (e.status() >= 500) {
-                LOG.warn("Tool '{}' failed with {} (request {})", tool.name(), e.code(), context.requestId(), e);
-            } else {
-                LOG.debug("Tool '{}' answered {} (request {}): {}", tool.name(), e.code(), context.requestId(), e.getMessage());
-            }
-            return Envelopes.of(e, context.requestId());
-        } catch (ConstraintViolationException e) {
-            return Envelopes.of(rejected(violations(tool, e)), context.requestId());
-        } catch (Throwable e) {
-            if (e instanceof VirtualMachineError error) {
-                throw error;
-            }
-            LOG.error("Tool '{}' threw an exception (request {})", tool.name(), context.requestId(), e);
-            return Envelopes.of(500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), context.requestId());
+            LOG.debug("Tool '{}' answered {} (request {}): {}", tool.name(), e.code(), context.requestId(), e.getMessage());
+            return CompletableFuture.completedFuture(Envelopes.of(e, context.requestId()));
+        } catch (RuntimeException e) {
+            LOG.error("Tool '{}' could not read its arguments (request {})", tool.name(), context.requestId(), e);
+            return CompletableFuture.completedFuture(Envelopes.of(
+                    500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), context.requestId()));
         }
+        if (tool.jobStatusOf() != null) {
+            return CompletableFuture.completedFuture(jobs.status(tool, arguments, context));
+        }
+        Supplier<CompletableFuture<ToolOutcome>> run = () -> acknowledgeJobs && tool.descriptor().job() != null
+                ? jobs.start(tool, context, jobContext -> runner.run(tool, arguments, jobContext))
+                : runner.run(tool, arguments, context);
+        int window = tool.descriptor().deduplicationWindowSeconds();
+        return window > 0 ? deduplication.run(DeduplicationCache.key(tool, arguments, context), window, run) : run.get();
     }
 
     /**
@@ -94,7 +112,7 @@ public final class ToolInvoker {
         return new ToolException(400, Envelopes.INVALID_ARGUMENTS, message, violations);
     }
 
-    private static List<ToolException.Detail> violations(RegisteredTool tool, ConstraintViolationException e) {
+    static List<ToolException.Detail> violations(RegisteredTool tool, ConstraintViolationException e) {
         List<ToolException.Detail> details = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             String path = pointer(tool, violation.getPropertyPath());

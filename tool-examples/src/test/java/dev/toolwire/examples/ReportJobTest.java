@@ -1,0 +1,97 @@
+package dev.toolwire.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.toolwire.runtime.HamsaConfiguration;
+import dev.toolwire.runtime.ToolwireConfiguration;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.hamsa.WebToolBody;
+import dev.toolwire.runtime.invoke.DefaultToolRegistry;
+import dev.toolwire.runtime.sync.WebToolMapper;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** generate_account_report as a job: it outlasts its two-second window, so it answers 202 and a status tool. */
+@MicronautTest
+@Property(name = "examples.reports.work-time", value = "4s")
+class ReportJobTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    DefaultToolRegistry registry;
+
+    @Inject
+    ToolwireConfiguration toolwire;
+
+    @Inject
+    HamsaConfiguration hamsaConfiguration;
+
+    ToolHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new ToolHttp(client, json);
+    }
+
+    @Test
+    void slowReport_isAcknowledged_thenReportsProgress_thenTheReport() throws InterruptedException {
+        ToolHttp.Reply ack = http.post("/tools/generate_account_report",
+                "{\"account_id\": \"ACC-5001\", \"report_type\": \"summary\"}");
+
+        assertEquals(202, ack.status());
+        assertEquals("running", ack.body().get("status"));
+        assertEquals("generate_account_report_status", ack.body().get("status_tool"));
+        String jobId = (String) ack.body().get("job_id");
+
+        Set<Integer> progress = new HashSet<>();
+        Map<String, Object> status = Map.of();
+        for (int i = 0; i < 200 && !"done".equals(status.get("status")); i++) {
+            ToolHttp.Reply reply = http.get("/tools/generate_account_report_status?job_id=" + jobId);
+            assertEquals(200, reply.status());
+            status = reply.body();
+            progress.add(((Number) status.get("progress")).intValue());
+            Thread.sleep(100);
+        }
+        assertEquals("done", status.get("status"), "the report did not finish: " + status);
+        assertTrue(progress.stream().anyMatch(p -> p > 0 && p < 100), "no progress between 0 and 100: " + progress);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> report = (Map<String, Object>) status.get("result");
+        assertEquals("Layla Haddad", report.get("customer_name"));
+        assertEquals("summary", report.get("report_type"));
+    }
+
+    @Test
+    void descriptorAndHamsaBody_carryAsyncAndTimeout() {
+        ToolDescriptor report = registry.find("generate_account_report").orElseThrow().descriptor();
+        assertTrue(report.async());
+        assertEquals(60, report.timeoutSeconds());
+        assertEquals(2, report.job().acknowledgeWithinSeconds());
+        WebToolMapper hamsa = WebToolMapper.of(toolwire, hamsaConfiguration, 8080);
+        WebToolBody body = hamsa.toWebTool(report, null, null);
+        assertTrue(body.async());
+        assertEquals(60, body.toolSettings().timeOut());
+
+        ToolDescriptor status = registry.find("generate_account_report_status").orElseThrow().descriptor();
+        WebToolBody statusBody = hamsa.toWebTool(status, null, null);
+        assertEquals("GET", statusBody.toolSettings().methodType());
+        assertTrue(statusBody.toolSettings().serverUrl().endsWith("/tools/generate_account_report_status"));
+        assertEquals(List.of("job_id"), statusBody.params().get("required"));
+    }
+}

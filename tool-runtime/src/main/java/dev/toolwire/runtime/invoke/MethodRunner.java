@@ -1,0 +1,189 @@
+package dev.toolwire.runtime.invoke;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.ToolContext;
+import dev.toolwire.runtime.ToolException;
+import io.micronaut.context.BeanContext;
+import io.micronaut.core.annotation.Internal;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Invokes a tool method within its deadline ({@link ToolContext#deadline()}, the one the tool sees).
+ * The method is called on Micronaut's blocking executor; a {@code CompletionStage} or
+ * {@code Publisher} it returns is awaited without holding any thread. At the deadline the caller gets
+ * {@code 504 TIMEOUT}, the blocking thread is interrupted or the future / subscription cancelled, and
+ * whatever the method produces later is discarded (logged at DEBUG only).
+ */
+@Singleton
+@Internal
+public final class MethodRunner {
+
+    /** The sentence of the timeout envelope. */
+    static final String TIMEOUT_MESSAGE =
+            "That is taking longer than expected, so I stopped waiting. Please try again in a moment.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MethodRunner.class);
+
+    private final BeanContext beanContext;
+    private final ArgumentBinder binder;
+    private final ResultWriter resultWriter;
+    private final Executor blocking;
+    private final TaskScheduler scheduler;
+
+    /**
+     * Creates the runner.
+     *
+     * @param beanContext where the tool beans come from
+     * @param binder binds arguments
+     * @param resultWriter shapes results
+     * @param blocking Micronaut's blocking executor (virtual threads on JDK 21+)
+     * @param scheduler Micronaut's scheduler, for deadlines
+     */
+    public MethodRunner(
+            BeanContext beanContext,
+            ArgumentBinder binder,
+            ResultWriter resultWriter,
+            @Named(TaskExecutors.BLOCKING) Executor blocking,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+        this.beanContext = beanContext;
+        this.binder = binder;
+        this.resultWriter = resultWriter;
+        this.blocking = blocking;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Starts the method and returns at once.
+     *
+     * @param tool the tool
+     * @param arguments the merged, validated arguments
+     * @param context the context passed to the method; its deadline is enforced
+     * @return the result, or the error envelope; never completes exceptionally
+     */
+    CompletableFuture<ToolOutcome> run(RegisteredTool tool, ObjectNode arguments, ToolContext context) {
+        Execution execution = new Execution();
+        long delay = Math.max(0, Duration.between(Instant.now(), context.deadline()).toNanos());
+        ScheduledFuture<?> timer = scheduler.schedule(Duration.ofNanos(delay), () -> expire(tool, execution, context));
+        execution.outcome().whenComplete((outcome, failure) -> timer.cancel(false));
+        try {
+            blocking.execute(() -> invoke(tool, arguments, context, execution));
+        } catch (RejectedExecutionException e) {
+            finish(tool, execution, null, ToolException.unavailable("I'm too busy to do that right now. Please try again in a moment."), context);
+        }
+        return execution.outcome();
+    }
+
+    private void invoke(RegisteredTool tool, ObjectNode arguments, ToolContext context, Execution execution) {
+        if (execution.outcome().isDone()) {
+            return; // expired while queued
+        }
+        execution.enterBlocking();
+        try {
+            Object[] values = binder.bind(tool, arguments, context);
+            Object returned = tool.method().invoke(beanContext.getBean(tool.bean()), values);
+            if (returned instanceof CompletionStage<?> stage) {
+                execution.onExpiry(() -> cancel(stage));
+                stage.whenComplete((value, failure) -> finish(tool, execution, value, failure, context));
+            } else if (returned instanceof Publisher<?> publisher) {
+                publisher.subscribe(new SingleValueSubscriber(execution,
+                        (value, failure) -> finish(tool, execution, value, failure, context)));
+            } else {
+                finish(tool, execution, returned, null, context);
+            }
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError error) {
+                throw error;
+            }
+            finish(tool, execution, null, e, context);
+        } finally {
+            execution.leaveBlocking();
+        }
+    }
+
+    private void finish(
+            RegisteredTool tool, Execution execution, @Nullable Object value, @Nullable Throwable failure, ToolContext context) {
+        boolean late = execution.outcome().isDone();
+        ToolOutcome outcome;
+        if (failure != null) {
+            outcome = failed(tool, unwrap(failure), context, late);
+        } else if (late) {
+            outcome = null;
+        } else {
+            try {
+                outcome = new ToolOutcome(200, null, resultWriter.write(tool, value));
+            } catch (Throwable e) {
+                outcome = failed(tool, e, context, false);
+            }
+        }
+        if (outcome == null || !execution.outcome().complete(outcome)) {
+            LOG.debug("Tool '{}' finished after its timeout (request {}); its result was discarded",
+                    tool.name(), context.requestId());
+        }
+    }
+
+    private void expire(RegisteredTool tool, Execution execution, ToolContext context) {
+        ToolOutcome timeout = Envelopes.of(504, Envelopes.TIMEOUT, TIMEOUT_MESSAGE, List.of(), context.requestId());
+        if (execution.expire(timeout)) {
+            LOG.warn("Tool '{}' ran past its timeout of {} s (request {}); the caller got TIMEOUT and the work was"
+                    + " cancelled", tool.name(), tool.descriptor().timeoutSeconds(), context.requestId());
+        }
+    }
+
+    private static void cancel(CompletionStage<?> stage) {
+        try {
+            stage.toCompletableFuture().cancel(true);
+        } catch (UnsupportedOperationException e) {
+            LOG.trace("This CompletionStage cannot be cancelled; its result will be discarded", e);
+        }
+    }
+
+    /** The envelope of a failure; after the timeout it is logged at DEBUG only, as nobody will read it. */
+    private static ToolOutcome failed(RegisteredTool tool, Throwable e, ToolContext context, boolean late) {
+        if (e instanceof VirtualMachineError error) {
+            throw error;
+        }
+        if (e instanceof ToolException t) {
+            if (late || t.status() < 500) {
+                LOG.debug("Tool '{}' answered {} (request {}): {}", tool.name(), t.code(), context.requestId(), t.getMessage());
+            } else {
+                LOG.warn("Tool '{}' failed with {} (request {})", tool.name(), t.code(), context.requestId(), t);
+            }
+            return Envelopes.of(t, context.requestId());
+        }
+        if (e instanceof ConstraintViolationException c) {
+            return Envelopes.of(ToolInvoker.rejected(ToolInvoker.violations(tool, c)), context.requestId());
+        }
+        if (late) {
+            LOG.debug("Tool '{}' threw after its timeout (request {})", tool.name(), context.requestId(), e);
+        } else {
+            LOG.error("Tool '{}' threw an exception (request {})", tool.name(), context.requestId(), e);
+        }
+        return Envelopes.of(500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), context.requestId());
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.toolwire.runtime.invoke;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.JobRecord;
+import dev.toolwire.runtime.JobStore;
+import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One call of a job-mode tool. It answers its caller with the outcome when the tool finishes within
+ * the acknowledgement window; otherwise {@link #acknowledge} answers {@code 202} and publishes the job
+ * to the store, where progress reports and the final outcome then go. The lock orders the two races
+ * (finish against acknowledge, progress against finish) so the store never goes back to running.
+ */
+final class RunningJob {
+
+    static final String DEFAULT_ACKNOWLEDGEMENT =
+            "I've started on that and it will take a little while. I can check how it is going in a moment.";
+
+    private final String jobId;
+    private final String toolName;
+    private final @Nullable String subject;
+    private final String statusTool;
+    private final @Nullable String acknowledgement;
+    private final Duration retention;
+    private final Instant deadline;
+    private final JobStore store;
+    private final CompletableFuture<ToolOutcome> answer = new CompletableFuture<>();
+    private int progress;
+    private @Nullable String message;
+    private boolean published;
+    private boolean finished;
+
+    RunningJob(String jobId, RegisteredTool tool, @Nullable String subject, Instant deadline, JobStore store) {
+        this.jobId = jobId;
+        this.toolName = tool.name();
+        this.subject = subject;
+        this.deadline = deadline;
+        this.store = store;
+        ToolDescriptor.Job job = tool.descriptor().job();
+        this.statusTool = job == null ? tool.name() + "_status" : job.statusTool();
+        this.acknowledgement = job == null ? null : job.acknowledgeMessage();
+        this.retention = Duration.ofSeconds(job == null ? 3600 : job.retainSeconds());
+    }
+
+    /** @return what the caller gets: the outcome, or the {@code 202} acknowledgement */
+    CompletableFuture<ToolOutcome> answer() {
+        return answer;
+    }
+
+    synchronized void progress(int percent, String sentence) {
+        if (finished) {
+            return;
+        }
+        progress = Math.max(0, Math.min(100, percent));
+        message = sentence == null || sentence.isBlank() ? null : sentence;
+        if (published) {
+            store.save(running());
+        }
+    }
+
+    /** The window passed without an outcome: publish the job and answer {@code 202}. */
+    synchronized void acknowledge() {
+        if (finished) {
+            return;
+        }
+        published = true;
+        store.save(running());
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("job_id", jobId);
+        body.put("status", "running");
+        if (progress > 0) {
+            body.put("progress", progress);
+        }
+        body.put("message", acknowledgement == null ? DEFAULT_ACKNOWLEDGEMENT : acknowledgement);
+        body.put("status_tool", statusTool);
+        answer.complete(new ToolOutcome(202, null, bytes(body)));
+    }
+
+    /** The tool finished (or timed out): answer the caller, or record the end of a published job. */
+    synchronized void finish(ToolOutcome outcome) {
+        finished = true;
+        if (!published) {
+            answer.complete(outcome);
+            return;
+        }
+        Instant expiresAt = Instant.now().plus(retention);
+        if (outcome.success()) {
+            store.save(new JobRecord(jobId, toolName, subject, JobRecord.State.DONE, 100, null,
+                    new String(outcome.body(), StandardCharsets.UTF_8), null, expiresAt));
+        } else {
+            String sentence = error(outcome).path("message").asText(Envelopes.INTERNAL_MESSAGE);
+            store.save(new JobRecord(jobId, toolName, subject, JobRecord.State.FAILED, progress, sentence, null,
+                    outcome.code() == null ? Envelopes.INTERNAL_ERROR : outcome.code(), expiresAt));
+        }
+    }
+
+    private JobRecord running() {
+        return new JobRecord(jobId, toolName, subject, JobRecord.State.RUNNING, progress, message, null, null,
+                deadline.plus(retention));
+    }
+
+    private static JsonNode error(ToolOutcome outcome) {
+        try {
+            return Json.MAPPER.readTree(outcome.body()).path("error");
+        } catch (IOException e) {
+            return Json.MAPPER.missingNode();
+        }
+    }
+
+    static byte[] bytes(JsonNode body) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.toolwire.runtime.http;
+
+import static dev.toolwire.runtime.http.AsyncToolsTest.eventually;
+import static dev.toolwire.runtime.http.HttpCalls.exchange;
+import static dev.toolwire.runtime.http.HttpCalls.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.runtime.http.jobs.BatchTools;
+import io.micronaut.context.annotation.Property;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Job mode (202, the status tool, progress, result, timeout) and retry-safe tools over HTTP. */
+@MicronautTest
+@Property(name = "spec.name", value = "JobsAndRetriesTest")
+class JobsAndRetriesTest {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    BatchTools tools;
+
+    @Test
+    void longJob_isAcknowledged_thenItsStatusToolReportsProgressAndTheResult() {
+        HttpCalls.Answer ack = exchange(client, HttpRequest.POST("/tools/crunch", "{\"what\":\"numbers\"}"));
+        assertEquals(202, ack.status());
+        String jobId = ack.body().path("job_id").asText();
+        assertTrue(jobId.startsWith("job-"), jobId);
+        assertEquals("running", ack.body().path("status").asText());
+        assertEquals(40, ack.body().path("progress").asInt());
+        assertEquals("Crunching has started.", ack.body().path("message").asText());
+        assertEquals("crunch_status", ack.body().path("status_tool").asText());
+
+        JsonNode running = status(jobId);
+        assertEquals(json("{'job_id':'" + jobId + "','status':'running','progress':40,'message':'Halfway there'}"), running);
+
+        tools.release.countDown();
+        assertTrue(eventually(() -> "done".equals(status(jobId).path("status").asText()), Duration.ofSeconds(20)));
+        assertEquals(json("{'job_id':'" + jobId + "','status':'done','progress':100,'result':{'result':'crunched numbers'}}"),
+                status(jobId));
+    }
+
+    @Test
+    void jobThatFinishesWithinItsWindow_answersAsUsual() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/quick_job", ""));
+        assertEquals(200, answer.status());
+        assertEquals(json("{'result':'done'}"), answer.body());
+    }
+
+    @Test
+    void jobPastItsTimeout_failsWithTimeout() {
+        HttpCalls.Answer ack = exchange(client, HttpRequest.POST("/tools/overrun", ""));
+        assertEquals(202, ack.status());
+        String jobId = ack.body().path("job_id").asText();
+        assertTrue(eventually(() -> "failed".equals(status("overrun_status", jobId).path("status").asText()),
+                Duration.ofSeconds(20)));
+        JsonNode failed = status("overrun_status", jobId);
+        assertEquals("TIMEOUT", failed.path("error").path("code").asText());
+        assertTrue(failed.path("error").path("message").asText().startsWith("That is taking longer than expected"));
+    }
+
+    @Test
+    void unknownJob_isNotFoundWithASentenceToStartOver() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.GET("/tools/crunch_status?job_id=job-nope"));
+        assertEquals(404, answer.status());
+        assertEquals("NOT_FOUND", answer.body().path("error").path("code").asText());
+        assertTrue(answer.body().path("error").path("message").asText().contains("start the request again"));
+    }
+
+    @Test
+    void jobOfAnotherTool_isNotFound() {
+        HttpCalls.Answer ack = exchange(client, HttpRequest.POST("/tools/overrun", ""));
+        String jobId = ack.body().path("job_id").asText();
+        assertEquals(404, exchange(client, HttpRequest.GET("/tools/crunch_status?job_id=" + jobId)).status());
+    }
+
+    @Test
+    void statusToolWithoutJobId_isInvalid() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.GET("/tools/crunch_status"));
+        assertEquals(400, answer.status());
+        assertEquals("INVALID_ARGUMENTS", answer.body().path("error").path("code").asText());
+    }
+
+    @Test
+    void retriedCall_answersTheFirstOutcome_andActsOnce() {
+        int before = tools.creations.get();
+        HttpCalls.Answer first = exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Retry me\"}"));
+        HttpCalls.Answer retry = exchange(client,
+                HttpRequest.POST("/tools/create_batch", "{\"size\":10,\"title\":\"Retry me\",\"ignored\":true}"));
+        HttpCalls.Answer other = exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Another\"}"));
+
+        assertEquals(200, first.status());
+        assertEquals(first.body(), retry.body());
+        assertNotEquals(first.body(), other.body());
+        assertEquals(before + 2, tools.creations.get());
+    }
+
+    @Test
+    void concurrentIdenticalCalls_waitForTheFirst() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        tools.gate = gate;
+        int before = tools.creations.get();
+        CompletableFuture<HttpCalls.Answer> one = CompletableFuture.supplyAsync(
+                () -> exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Together\"}")));
+        CompletableFuture<HttpCalls.Answer> two = CompletableFuture.supplyAsync(
+                () -> exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Together\"}")));
+        Thread.sleep(300); // let both arrive; the result does not depend on it
+        gate.countDown();
+        HttpCalls.Answer a = one.get(20, TimeUnit.SECONDS);
+        HttpCalls.Answer b = two.get(20, TimeUnit.SECONDS);
+        assertEquals(200, a.status());
+        assertEquals(a.body(), b.body());
+        assertEquals(before + 1, tools.creations.get());
+    }
+
+    private JsonNode status(String jobId) {
+        return status("crunch_status", jobId);
+    }
+
+    private JsonNode status(String tool, String jobId) {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.GET("/tools/" + tool + "?job_id=" + jobId));
+        assertEquals(200, answer.status(), answer.body().toString());
+        return answer.body();
+    }
+}
