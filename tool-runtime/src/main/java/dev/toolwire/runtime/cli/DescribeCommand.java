@@ -2,8 +2,11 @@ package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.auth.ToolCredentials;
+import dev.toolwire.runtime.hamsa.HamsaAuthSettings;
 import dev.toolwire.runtime.hamsa.HamsaToolMapper;
 import dev.toolwire.runtime.invoke.RegisteredTool;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,6 +19,9 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * {@code invocation} section) or the Hamsa web-tool request body.
  */
 final class DescribeCommand implements Callable<Integer> {
+
+    /** Lifetime of the token shown in a Hamsa body, as the {@code token} command's default. */
+    static final Duration TOKEN_TTL = Duration.ofDays(30);
 
     private final CliSession session;
     private final PositionalParamSpec tool = PositionalParamSpec.builder()
@@ -56,10 +62,19 @@ final class DescribeCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             return 2;
         }
-        ObjectNode json = wanted.equals("hamsa")
-                ? session.context().getBean(HamsaToolMapper.class).toWebTool(found.get().descriptor())
-                : found.get().descriptor().publicJson();
+        ObjectNode json = wanted.equals("hamsa") ? hamsaBody(found.get()) : found.get().descriptor().publicJson();
         session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         return 0;
+    }
+
+    /** The Hamsa body with its credentials; without publishable ones, the body without them and a note. */
+    private ObjectNode hamsaBody(RegisteredTool tool) {
+        ObjectNode body = session.context().getBean(HamsaToolMapper.class).toWebTool(tool.descriptor());
+        try {
+            HamsaAuthSettings.apply(body, tool.descriptor(), session.context().getBean(ToolCredentials.class), TOKEN_TTL);
+        } catch (IllegalStateException unpublishable) {
+            session.err().println("Note: the body has no credentials. " + unpublishable.getMessage());
+        }
+        return body;
     }
 }

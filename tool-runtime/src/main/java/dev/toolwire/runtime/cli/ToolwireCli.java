@@ -10,7 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Runs one command of the Toolwire command line ({@code tools}, {@code describe}, {@code call}),
+ * Runs one command of the Toolwire command line ({@code tools}, {@code describe}, {@code call},
+ * {@code token}),
  * built with picocli's programmatic API (no reflection). The application context is started only
  * when a command needs it, and never with the HTTP server.
  */
@@ -62,6 +63,7 @@ public final class ToolwireCli {
         root.addSubcommand("tools", new ToolsCommand(session).spec());
         root.addSubcommand("describe", new DescribeCommand(session).spec());
         root.addSubcommand("call", new CallCommand(session).spec());
+        root.addSubcommand("token", new TokenCommand(session).spec());
         return root;
     }
 

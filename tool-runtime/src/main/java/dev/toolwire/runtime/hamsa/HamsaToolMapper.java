@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * Turns a descriptor into the body of Hamsa's create and update web-tool requests:
  * {@code {type, name, description, async, collectionId?, params, messages, toolSettings}}. The
  * server URL is {@code toolwire.public-url} plus the tool's path, with {@code {x}} written as
- * {@code :x}. Auth fields ({@code authToken}, {@code httpHeaders}) are not sent yet.
+ * {@code :x}. The auth fields ({@code authToken}, {@code httpHeaders}) are added by
+ * {@link HamsaAuthSettings}.
  */
 @Singleton
 @Internal

@@ -65,12 +65,14 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
     static String code(int status) {
         switch (status) {
             case 400: return Envelopes.MALFORMED_REQUEST;
-            case 401: return "UNAUTHORIZED";
-            case 403: return "FORBIDDEN";
+            case 401: return Envelopes.UNAUTHORIZED;
+            case 403: return Envelopes.FORBIDDEN;
             case 404: return Envelopes.NOT_FOUND;
             case 405: return Envelopes.METHOD_NOT_ALLOWED;
             case 413: return Envelopes.PAYLOAD_TOO_LARGE;
             case 415: return Envelopes.UNSUPPORTED_MEDIA_TYPE;
+            case 429: return Envelopes.RATE_LIMITED;
+            case 431: return Envelopes.HEADERS_TOO_LARGE;
             case 504: return "TIMEOUT";
             default:
                 if (status >= 500) {
@@ -93,6 +95,8 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
             case 405: return "Tool call rejected: this tool does not accept that HTTP method.";
             case 413: return "Tool call rejected: the request body is too large.";
             case 415: return "Tool call rejected: send the arguments as application/json.";
+            case 429: return "Tool call rejected: too many calls, please try again in a minute.";
+            case 431: return "Tool call rejected: the request headers are too large.";
             case 504: return "Sorry, the tool took too long to answer.";
             default:
                 return status >= 500 ? Envelopes.INTERNAL_MESSAGE : "Tool call rejected: the request is not acceptable.";
