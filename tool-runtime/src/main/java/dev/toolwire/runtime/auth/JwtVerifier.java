@@ -24,7 +24,7 @@ import java.time.Instant;
 public final class JwtVerifier {
 
     /** The longest token looked at; anything longer is refused unparsed. */
-    static final int MAX_TOKEN_CHARS = 8192;
+    static final int MAX_TOKEN_CHARS = 4096;
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final VerifiedTokenCache cache = new VerifiedTokenCache(VerifiedTokenCache.DEFAULT_CAPACITY);
