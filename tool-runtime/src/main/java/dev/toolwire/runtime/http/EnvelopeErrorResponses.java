@@ -56,9 +56,14 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
             if (status != response.code()) {
                 response.status(status);
             }
-            ToolOutcome outcome = Envelopes.of(status, code(status), message(status), List.of(), RequestIds.of(request));
+            String requestId = RequestIds.of(request);
+            ToolOutcome outcome = Envelopes.of(status, code(status), message(status), List.of(), requestId);
             MutableHttpResponse<Object> envelope = (MutableHttpResponse<Object>) response;
             envelope.body(outcome.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
+            if (!envelope.getHeaders().contains(RequestIds.HEADER)) {
+                // Requests Netty could not decode never reach the filter that usually sets it.
+                envelope.header(RequestIds.HEADER, requestId);
+            }
             return envelope;
         }
 

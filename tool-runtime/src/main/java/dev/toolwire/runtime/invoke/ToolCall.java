@@ -43,6 +43,7 @@ public record ToolCall(Map<String, String> pathValues, Map<String, List<String>>
                             .build())
                     .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -89,6 +90,10 @@ public record ToolCall(Map<String, String> pathValues, Map<String, List<String>>
         }
         if (node == null || node.isMissingNode()) {
             return null;
+        }
+        if (!NumberLimits.reasonable(node)) {
+            throw new ToolException(400, Envelopes.MALFORMED_REQUEST,
+                    "Tool call rejected: a number in the request body is out of range.");
         }
         if (!node.isObject()) {
             throw new ToolException(400, Envelopes.MALFORMED_REQUEST,
