@@ -37,6 +37,6 @@ record ToolScope(Set<String> scopes) {
     }
 
     boolean allows(String toolName) {
-        return scopes.contains(ALL) || scopes.contains(PREFIX + toolName);
+        return !toolName.isEmpty() && (scopes.contains(ALL) || scopes.contains(PREFIX + toolName));
     }
 }
