@@ -1,5 +1,6 @@
 package dev.toolwire.runtime.http;
 
+import dev.toolwire.runtime.HeaderAuthConfiguration;
 import dev.toolwire.runtime.HttpConfiguration;
 import dev.toolwire.runtime.ToolException;
 import dev.toolwire.runtime.auth.AuthenticatedCaller;
@@ -58,6 +59,7 @@ public final class ToolEndpoint {
 
     private final ToolAuthenticator authenticator;
     private final CallerRateLimiter rateLimiter;
+    private final String credentialHeader;
     private final Executor executor;
     private final int maxBodyBytes;
     private volatile @Nullable Map<String, RegisteredTool> routes;
@@ -71,6 +73,7 @@ public final class ToolEndpoint {
      * @param rateLimiter counts calls per caller
      * @param executor the blocking executor
      * @param http the HTTP settings
+     * @param headerAuth the header auth settings, whose header tools never see
      */
     public ToolEndpoint(
             DefaultToolRegistry registry,
@@ -78,11 +81,13 @@ public final class ToolEndpoint {
             ToolAuthenticator authenticator,
             CallerRateLimiter rateLimiter,
             @Named(TaskExecutors.BLOCKING) Executor executor,
-            HttpConfiguration http) {
+            HttpConfiguration http,
+            HeaderAuthConfiguration headerAuth) {
         this.registry = registry;
         this.invoker = invoker;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
+        this.credentialHeader = headerAuth.name();
         this.executor = executor;
         this.maxBodyBytes = http.maxBodyBytes();
     }
@@ -172,13 +177,21 @@ public final class ToolEndpoint {
         try {
             checkContentType(request, body);
             ToolCall call = new ToolCall(pathValues, request.getParameters().asMap(), ToolCall.parseBody(body));
-            DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), request.getHeaders().asMap(),
+            DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), headersWithoutCredentials(request),
                     caller.subject(), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
             outcome = invoker.call(tool, call, context);
         } catch (ToolException e) {
             outcome = Envelopes.of(e, requestId);
         }
         return respond(outcome);
+    }
+
+    /** The request headers a tool may see: all but the credentials, so no tool can leak them. */
+    private Map<String, List<String>> headersWithoutCredentials(HttpRequest<?> request) {
+        Map<String, List<String>> headers = new HashMap<>(request.getHeaders().asMap());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION)
+                || name.equalsIgnoreCase(credentialHeader));
+        return headers;
     }
 
     private static void checkContentType(HttpRequest<?> request, byte[] body) {
