@@ -22,6 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where verification keys come from: the HMAC secrets as octet keys (named by their fingerprint),
@@ -31,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * {@code RS*}/{@code PS*}/{@code ES*} families only with a JWKS, and never {@code none}.
  */
 final class JwtKeySource implements JWKSource<SecurityContext> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JwtKeySource.class);
 
     private static final List<JWSAlgorithm> HMAC = List.of(JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512);
     private static final List<JWSAlgorithm> PUBLIC_KEY = List.of(
@@ -60,6 +64,10 @@ final class JwtKeySource implements JWKSource<SecurityContext> {
     }
 
     private static JWKSource<SecurityContext> remote(String location, JwtConfiguration config) {
+        if (location.startsWith("http://")) {
+            LOG.warn("{}.jwks is fetched over plain http; anyone on the path could swap the keys. Use https.",
+                    JwtConfiguration.PREFIX);
+        }
         long ttl = config.jwksCacheTtl().toMillis();
         long interval = Math.min(config.jwksRefreshInterval().toMillis(), ttl - 1);
         return JWKSourceBuilder.<SecurityContext>create(url(location), new JwksRetriever())
