@@ -1,15 +1,19 @@
 package dev.toolwire.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolwire.runtime.Toolwire;
+import dev.toolwire.runtime.auth.ToolCredentials;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -76,6 +80,50 @@ class CommandLineTest {
         assertTrue(((String) settings.get("serverUrl")).endsWith("/appointments/:appointment_id"), settings.toString());
         assertEquals("DELETE", settings.get("methodType"));
         assertEquals(10, settings.get("timeOut"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void describeHamsa_carriesTheCredentialEachToolIsServedWith() throws IOException {
+        Map<String, Object> jwtTool = json.readValue(run("describe", "lookup_customer", "--format", "hamsa").out(),
+                Argument.mapOf(String.class, Object.class));
+        Map<String, Object> headerTool = json.readValue(run("describe", "check_availability", "--format", "hamsa").out(),
+                Argument.mapOf(String.class, Object.class));
+
+        String authToken = (String) ((Map<String, Object>) jwtTool.get("toolSettings")).get("authToken");
+        assertTrue(authToken.startsWith("Bearer ey"), authToken);
+        try (ApplicationContext context = ApplicationContext.run("test")) {
+            assertTrue(context.getBean(ToolCredentials.class).accepts(authToken, "lookup_customer", Duration.ofDays(29)),
+                    "a token the server accepts");
+        }
+        assertEquals(Map.of("X-API-Key", "examples-test-header-key"),
+                ((Map<String, Object>) headerTool.get("toolSettings")).get("httpHeaders"));
+    }
+
+    @Test
+    void token_printsAJwtScopedToTheNamedTools() {
+        Run run = run("token", "--tool", "get_order_status", "--tool", "lookup_customer", "--ttl", "12h");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String token = run.out().strip();
+        try (ApplicationContext context = ApplicationContext.run("test")) {
+            ToolCredentials credentials = context.getBean(ToolCredentials.class);
+            assertTrue(credentials.accepts(token, "get_order_status", Duration.ofHours(11)));
+            assertTrue(credentials.accepts(token, "lookup_customer", Duration.ofHours(11)));
+            assertFalse(credentials.accepts(token, "book_appointment", Duration.ZERO));
+            assertFalse(credentials.accepts(token, "get_order_status", Duration.ofHours(13)), "valid 12 hours only");
+        }
+    }
+
+    @Test
+    void token_unknownToolOrNoToolExitsWithTwo() {
+        Run unknown = run("token", "--tool", "lookup_customers");
+        Run none = run("token");
+
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("lookup_customer"), unknown.err());
+        assertEquals("", unknown.out());
+        assertEquals(2, none.exitCode());
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.toolwire.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.runtime.auth.ToolCredentials;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -22,11 +23,14 @@ class OrderToolsTest {
     @Inject
     JsonMapper json;
 
+    @Inject
+    ToolCredentials credentials;
+
     ToolHttp http;
 
     @BeforeEach
     void setUp() {
-        http = new ToolHttp(client, json);
+        http = new ToolHttp(client, json, credentials);
     }
 
     @Test

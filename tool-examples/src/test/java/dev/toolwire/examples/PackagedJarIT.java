@@ -15,24 +15,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the shaded {@code tool-examples.jar} exactly as the README says: its commands, and the server
- * with no configuration, called over real HTTP.
+ * with no configuration, called over real HTTP with the token and header value it prints.
  */
 class PackagedJarIT {
 
     private static final Path JAR = Path.of("target", "tool-examples.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final Path SERVER_LOG = Path.of("target", "packaged-jar-it-server.log");
+    private static final Pattern PRINTED_TOKEN = Pattern.compile("Authorization: Bearer (\\S+)");
+    private static final Pattern PRINTED_HEADER = Pattern.compile("X-API-Key: (\\S+)");
+
     private static Process server;
     private static URI base;
+    private static String token;
+    private static String apiKey;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -44,11 +53,14 @@ class PackagedJarIT {
         base = URI.create("http://127.0.0.1:" + port);
         ProcessBuilder builder = new ProcessBuilder(java(), "-jar", JAR.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(Path.of("target", "packaged-jar-it-server.log").toFile());
+                .redirectOutput(SERVER_LOG.toFile());
         // The README's command, on a free port instead of 8080 so a running dev server does not interfere.
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         server = builder.start();
         awaitServer(port);
+        // With no key configured, the server prints a local token and header value (README, "Auth").
+        token = awaitPrinted(PRINTED_TOKEN);
+        apiKey = awaitPrinted(PRINTED_HEADER);
     }
 
     @AfterAll
@@ -77,6 +89,40 @@ class PackagedJarIT {
     }
 
     @Test
+    void server_refusesCallsWithoutThePrintedCredentials() throws Exception {
+        HttpResponse<String> noToken = HTTP.send(HttpRequest.newBuilder(base.resolve("/tools/lookup_customer"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"phone_number\": \"+971501234567\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> withKey = HTTP.send(HttpRequest.newBuilder(
+                base.resolve("/tools/check_availability?service_type=repair&start_date=" + LocalDate.now().plusDays(7)))
+                .header("X-API-Key", apiKey).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(401, noToken.statusCode(), noToken.body());
+        assertTrue(noToken.body().contains("\"UNAUTHORIZED\""), noToken.body());
+        assertTrue(noToken.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer realm=\"toolwire\""));
+        assertEquals(200, withKey.statusCode(), withKey.body());
+    }
+
+    @Test
+    void token_needsAConfiguredSecret() throws Exception {
+        Process without = new ProcessBuilder(java(), "-jar", JAR.toString(), "token", "--all").start();
+        String err = new String(without.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(without.waitFor(60, TimeUnit.SECONDS), "command finishes");
+        assertEquals(2, without.exitValue(), err);
+        assertTrue(err.contains("toolwire.auth.jwt.secret"), err);
+
+        ProcessBuilder configured = new ProcessBuilder(java(), "-jar", JAR.toString(), "token", "--tool", "lookup_customer")
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        configured.environment().put("TOOLWIRE_AUTH_JWT_SECRET", "packaged-jar-it-secret-0123456789-abcdefghij");
+        Process with = configured.start();
+        String out = new String(with.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(with.waitFor(60, TimeUnit.SECONDS), "command finishes");
+        assertEquals(0, with.exitValue(), out);
+        assertTrue(out.strip().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), out);
+    }
+
+    @Test
     void server_answersKnownAndUnknownCustomers() throws Exception {
         HttpResponse<String> known = post("/tools/lookup_customer", "{\"phone_number\": \"+971501234567\"}");
         HttpResponse<String> unknown = post("/tools/lookup_customer", "{\"phone_number\": \"+15550000000\"}");
@@ -91,6 +137,7 @@ class PackagedJarIT {
     private static HttpResponse<String> post(String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -118,6 +165,18 @@ class PackagedJarIT {
             }
         }
         throw new AssertionError("server did not listen on port " + port + " within 60 s");
+    }
+
+    private static String awaitPrinted(Pattern pattern) throws Exception {
+        Instant giveUp = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(giveUp)) {
+            Matcher m = pattern.matcher(Files.readString(SERVER_LOG));
+            if (m.find()) {
+                return m.group(1);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server printed no " + pattern + "; see " + SERVER_LOG);
     }
 
     private static String java() {

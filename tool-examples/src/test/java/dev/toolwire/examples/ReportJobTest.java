@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.ToolwireConfiguration;
+import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.hamsa.WebToolBody;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
@@ -38,6 +39,9 @@ class ReportJobTest {
     DefaultToolRegistry registry;
 
     @Inject
+    ToolCredentials credentials;
+
+    @Inject
     ToolwireConfiguration toolwire;
 
     @Inject
@@ -47,7 +51,7 @@ class ReportJobTest {
 
     @BeforeEach
     void setUp() {
-        http = new ToolHttp(client, json);
+        http = new ToolHttp(client, json, credentials);
     }
 
     @Test

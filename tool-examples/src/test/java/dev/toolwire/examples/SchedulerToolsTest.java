@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.runtime.auth.ToolCredentials;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -31,11 +32,14 @@ class SchedulerToolsTest {
     @Inject
     JsonMapper json;
 
+    @Inject
+    ToolCredentials credentials;
+
     ToolHttp http;
 
     @BeforeEach
     void setUp() {
-        http = new ToolHttp(client, json);
+        http = new ToolHttp(client, json, credentials);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.runtime.auth.ToolCredentials;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
@@ -25,11 +26,14 @@ class TicketToolsTest {
     @Inject
     JsonMapper json;
 
+    @Inject
+    ToolCredentials credentials;
+
     ToolHttp http;
 
     @BeforeEach
     void setUp() {
-        http = new ToolHttp(client, json);
+        http = new ToolHttp(client, json, credentials);
     }
 
     @Test

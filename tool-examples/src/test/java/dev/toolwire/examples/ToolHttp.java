@@ -1,6 +1,8 @@
 package dev.toolwire.examples;
 
+import dev.toolwire.runtime.auth.ToolCredentials;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -10,18 +12,27 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Calls example tools over real HTTP and returns status, request id and parsed body, success or not. */
+/**
+ * Calls example tools over real HTTP and returns status, request id and parsed body, success or not.
+ * Every call carries the credentials a platform would: a bearer token for every tool, minted with the
+ * test secret, and the test header value (check_availability uses header auth).
+ */
 final class ToolHttp {
 
     private final HttpClient client;
     private final JsonMapper json;
+    private final String bearer;
+    private final ToolCredentials.HeaderCredential header;
 
-    ToolHttp(HttpClient client, JsonMapper json) {
+    ToolHttp(HttpClient client, JsonMapper json, ToolCredentials credentials) {
         this.client = client;
         this.json = json;
+        this.bearer = "Bearer " + credentials.issueToken(List.of("*"), Duration.ofHours(1));
+        this.header = credentials.headerCredential();
     }
 
     /** What a tool call answered. */
@@ -69,6 +80,7 @@ final class ToolHttp {
     }
 
     private Reply send(MutableHttpRequest<?> request) {
+        request.header(HttpHeaders.AUTHORIZATION, bearer).header(header.name(), header.value());
         HttpResponse<String> response;
         try {
             response = client.toBlocking().exchange(request, String.class);

@@ -41,7 +41,8 @@ public interface ToolContext {
      * The first value of a request header, matched case-insensitively.
      *
      * @param name the header name, for example {@code "Accept-Language"}
-     * @return the value, or empty when the header is absent (always empty for the {@code call} command)
+     * @return the value, or empty when the header is absent (always empty for the {@code call} command,
+     *     and for the credential headers, {@code Authorization} and the auth header, which tools never see)
      */
     Optional<String> header(String name);
 
@@ -53,9 +54,11 @@ public interface ToolContext {
     Map<String, List<String>> headers();
 
     /**
-     * Who the caller authenticated as, for example the {@code sub} claim of a JWT.
+     * Who the caller authenticated as: the {@code sub} claim of its JWT, or {@code api-key#<n>} for
+     * the n-th accepted value of the auth header (never the value itself).
      *
-     * @return the subject, or empty when the tool was called without authentication
+     * @return the subject, or empty when the tool was called without authentication (or with a JWT
+     *     that has no {@code sub})
      */
     Optional<String> subject();
 

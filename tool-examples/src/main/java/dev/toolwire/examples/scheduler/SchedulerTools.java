@@ -1,5 +1,6 @@
 package dev.toolwire.examples.scheduler;
 
+import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.annotations.HttpMethod;
 import dev.toolwire.annotations.Idempotent;
 import dev.toolwire.annotations.Tool;
@@ -36,7 +37,8 @@ public class SchedulerTools {
      * @param daysAhead how many days to search from the start date
      * @return the earliest free slots
      */
-    @Tool(method = HttpMethod.GET, startMessage = "Let me check the calendar.")
+    // A read-only lookup that an existing gateway calls with a shared key: header auth, not JWT.
+    @Tool(method = HttpMethod.GET, auth = AuthMode.HEADER, startMessage = "Let me check the calendar.")
     public Availability checkAvailability(
             ServiceType serviceType,
             LocalDate startDate,

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.examples.Application;
 import dev.toolwire.runtime.Toolwire;
+import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.testing.FakeHamsa;
 import dev.toolwire.testing.RecordedRequest;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -138,9 +141,11 @@ class HamsaSyncTest {
         assertFalse(sent.has("collectionId"));
         String token = sent.at("/toolSettings/authToken").asText();
         assertTrue(token.startsWith("Bearer "), token);
-        HmacToolCredentials credentials = new HmacToolCredentials();
-        assertTrue(credentials.accepts(token, "get_order_status", Duration.ofDays(300)));
-        assertFalse(credentials.accepts(token, "lookup_customer", Duration.ZERO));
+        try (ApplicationContext server = ApplicationContext.run(Environment.TEST)) {
+            ToolCredentials credentials = server.getBean(ToolCredentials.class);
+            assertTrue(credentials.accepts(token, "get_order_status", Duration.ofDays(300)), "the server accepts it");
+            assertFalse(credentials.accepts(token, "lookup_customer", Duration.ZERO), "only for its own tool");
+        }
 
         int before = HAMSA.requests().size();
         Run second = sync();

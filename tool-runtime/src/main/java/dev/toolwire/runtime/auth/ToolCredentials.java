@@ -27,6 +27,9 @@ public interface ToolCredentials {
      * @param toolNames the tools the token may call; {@code *} for all
      * @param ttl how long the token is valid
      * @return the compact JWT, without a {@code Bearer } prefix
+     * @throws IllegalStateException when no secret is configured: only the ephemeral key of a local
+     *     start (a token signed with it dies with the process) or only JWKS public keys (nothing to
+     *     sign with); the message names {@code toolwire.auth.jwt.secret}, ready to show to the user
      */
     String issueToken(Collection<String> toolNames, Duration ttl);
 
@@ -46,6 +49,8 @@ public interface ToolCredentials {
      * The header a platform sends for {@link AuthMode#HEADER} tools.
      *
      * @return the configured header name and the first accepted value
+     * @throws IllegalStateException when no value is configured (only the ephemeral one of a local
+     *     start); the message names {@code toolwire.auth.header.values}
      */
     HeaderCredential headerCredential();
 

@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.ToolwireConfiguration;
 import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.auth.ToolCredentials;
+import dev.toolwire.runtime.hamsa.WebToolBody;
 import dev.toolwire.runtime.invoke.RegisteredTool;
+import dev.toolwire.runtime.sync.CredentialResolver;
+import dev.toolwire.runtime.sync.SyncConfiguration;
+import dev.toolwire.runtime.sync.ToolSyncException;
 import dev.toolwire.runtime.sync.WebToolMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -66,13 +71,24 @@ final class DescribeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The body without credentials: those are minted by the sync and never printed. */
+    /**
+     * The exact body the sync would send for a new tool, credentials included (a token scoped to this
+     * tool, or the header); without publishable credentials, the body without them and a note.
+     */
     private ObjectNode hamsaBody(RegisteredTool tool) throws IOException {
         ApplicationContext context = session.context();
         WebToolMapper mapper = WebToolMapper.of(context.getBean(ToolwireConfiguration.class),
                 context.getBean(HamsaConfiguration.class),
                 context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
-        String body = context.getBean(JsonMapper.class).writeValueAsString(mapper.toWebTool(tool.descriptor(), null, null));
-        return (ObjectNode) Json.MAPPER.readTree(body);
+        SyncConfiguration sync = context.getBean(SyncConfiguration.class);
+        CredentialResolver.Auth auth = new CredentialResolver.Auth(null, null);
+        try {
+            auth = new CredentialResolver(context.getBean(ToolCredentials.class), sync.tokenTtl(), sync.tokenMinRemaining())
+                    .resolve(tool.descriptor(), null);
+        } catch (ToolSyncException unpublishable) {
+            session.err().println("Note: the body has no credentials. " + unpublishable.getMessage());
+        }
+        WebToolBody body = mapper.toWebTool(tool.descriptor(), auth.authToken(), auth.httpHeaders());
+        return (ObjectNode) Json.MAPPER.readTree(context.getBean(JsonMapper.class).writeValueAsString(body));
     }
 }

@@ -11,8 +11,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import io.micronaut.http.server.netty.NettyHttpRequest;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -49,11 +52,37 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
             if (!ownedByToolwire(request)) {
                 return (MutableHttpResponse<Object>) delegate.processResponse(context, response);
             }
-            int status = response.code();
-            ToolOutcome outcome = Envelopes.of(status, code(status), message(status), List.of(), RequestIds.of(request));
+            int status = oversizedHead(request).orElse(response.code());
+            if (status != response.code()) {
+                response.status(status);
+            }
+            String requestId = RequestIds.of(request);
+            ToolOutcome outcome = Envelopes.of(status, code(status), message(status), List.of(), requestId);
             MutableHttpResponse<Object> envelope = (MutableHttpResponse<Object>) response;
             envelope.body(outcome.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
+            if (!envelope.getHeaders().contains(RequestIds.HEADER)) {
+                // Requests Netty could not decode never reach the filter that usually sets it.
+                envelope.header(RequestIds.HEADER, requestId);
+            }
             return envelope;
+        }
+
+        /**
+         * Micronaut answers any request whose head Netty refused as too long with 413, as if the
+         * body were too large. Say what really happened: 431 for headers, 414 for the request line.
+         */
+        private static Optional<Integer> oversizedHead(HttpRequest<?> request) {
+            if (!(request instanceof NettyHttpRequest<?> netty)) {
+                return Optional.empty();
+            }
+            Throwable cause = netty.getNativeRequest().decoderResult().cause();
+            if (cause instanceof TooLongHttpHeaderException) {
+                return Optional.of(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.getCode());
+            }
+            if (cause instanceof TooLongHttpLineException) {
+                return Optional.of(HttpStatus.REQUEST_URI_TOO_LONG.getCode());
+            }
+            return Optional.empty();
         }
 
         private static boolean ownedByToolwire(HttpRequest<?> request) {
@@ -65,12 +94,15 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
     static String code(int status) {
         switch (status) {
             case 400: return Envelopes.MALFORMED_REQUEST;
-            case 401: return "UNAUTHORIZED";
-            case 403: return "FORBIDDEN";
+            case 401: return Envelopes.UNAUTHORIZED;
+            case 403: return Envelopes.FORBIDDEN;
             case 404: return Envelopes.NOT_FOUND;
             case 405: return Envelopes.METHOD_NOT_ALLOWED;
             case 413: return Envelopes.PAYLOAD_TOO_LARGE;
             case 415: return Envelopes.UNSUPPORTED_MEDIA_TYPE;
+            case 429: return Envelopes.RATE_LIMITED;
+            case 414: return "URI_TOO_LONG";
+            case 431: return Envelopes.HEADERS_TOO_LARGE;
             case 504: return "TIMEOUT";
             default:
                 if (status >= 500) {
@@ -93,6 +125,9 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
             case 405: return "Tool call rejected: this tool does not accept that HTTP method.";
             case 413: return "Tool call rejected: the request body is too large.";
             case 415: return "Tool call rejected: send the arguments as application/json.";
+            case 429: return "Tool call rejected: too many calls, please try again in a minute.";
+            case 414: return "Tool call rejected: the address is too long.";
+            case 431: return "Tool call rejected: the request headers are too large.";
             case 504: return "Sorry, the tool took too long to answer.";
             default:
                 return status >= 500 ? Envelopes.INTERNAL_MESSAGE : "Tool call rejected: the request is not acceptable.";

@@ -1,7 +1,11 @@
 package dev.toolwire.runtime.http;
 
+import dev.toolwire.runtime.HeaderAuthConfiguration;
 import dev.toolwire.runtime.HttpConfiguration;
 import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.auth.AuthenticatedCaller;
+import dev.toolwire.runtime.auth.ToolAuthenticationException;
+import dev.toolwire.runtime.auth.ToolAuthenticator;
 import dev.toolwire.runtime.invoke.DefaultToolContext;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.Envelopes;
@@ -11,12 +15,13 @@ import dev.toolwire.runtime.invoke.ToolInvoker;
 import dev.toolwire.runtime.invoke.ToolOutcome;
 import io.micronaut.context.annotation.Executable;
 import io.micronaut.core.annotation.Internal;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
-import io.micronaut.http.body.CloseableAvailableByteBody;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.scheduling.TaskExecutors;
@@ -24,6 +29,7 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,13 +37,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The one handler behind every tool route. On the event loop it only checks the declared size and
- * content type and collects the body; reading arguments, validating, binding and invoking the tool
- * run on Micronaut's blocking executor (virtual threads on JDK 21+).
+ * The one handler behind every tool route. On the event loop it only finds the tool and checks the
+ * declared size; authentication, reading arguments, validating, binding and invoking the tool run
+ * on Micronaut's blocking executor (virtual threads on JDK 21+). The body is read only for an
+ * authenticated caller within its rate limit, and never past {@code toolwire.http.max-body-bytes}.
  */
 @Singleton
 @Internal
@@ -45,7 +55,11 @@ public final class ToolEndpoint {
 
     private final DefaultToolRegistry registry;
     private final ToolInvoker invoker;
+    private static final Logger LOG = LoggerFactory.getLogger(ToolEndpoint.class);
+
     private final ToolAuthenticator authenticator;
+    private final CallerRateLimiter rateLimiter;
+    private final String credentialHeader;
     private final Executor executor;
     private final int maxBodyBytes;
     private volatile @Nullable Map<String, RegisteredTool> routes;
@@ -56,24 +70,32 @@ public final class ToolEndpoint {
      * @param registry the tools
      * @param invoker runs calls
      * @param authenticator checks callers
+     * @param rateLimiter counts calls per caller
      * @param executor the blocking executor
      * @param http the HTTP settings
+     * @param headerAuth the header auth settings, whose header tools never see
      */
     public ToolEndpoint(
             DefaultToolRegistry registry,
             ToolInvoker invoker,
             ToolAuthenticator authenticator,
+            CallerRateLimiter rateLimiter,
             @Named(TaskExecutors.BLOCKING) Executor executor,
-            HttpConfiguration http) {
+            HttpConfiguration http,
+            HeaderAuthConfiguration headerAuth) {
         this.registry = registry;
         this.invoker = invoker;
         this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.credentialHeader = headerAuth.name();
         this.executor = executor;
         this.maxBodyBytes = http.maxBodyBytes();
     }
 
     /**
-     * Handles a call to any tool route.
+     * Handles a call to any tool route: authenticates (on the blocking executor, since a JWKS may
+     * have to be fetched), counts the call against the caller's rate limit, reads the body up to the
+     * limit, then validates and invokes.
      *
      * @param request the request
      * @return the response, completed on the blocking executor
@@ -87,51 +109,91 @@ public final class ToolEndpoint {
         if (tool == null || match.isEmpty()) {
             return done(Envelopes.of(404, Envelopes.NOT_FOUND, "There is no tool at this address.", List.of(), requestId));
         }
-        long declared = request.getContentLength();
-        if (declared > maxBodyBytes) {
+        if (request.getContentLength() > maxBodyBytes) {
             return done(tooLarge(requestId));
         }
         Map<String, String> pathValues = new HashMap<>();
         match.get().getVariableValues().forEach((k, v) -> pathValues.put(k, String.valueOf(v)));
+        return CompletableFuture.supplyAsync(() -> authenticator.authenticate(request, tool.descriptor()), executor)
+                .thenCompose(caller -> admit(tool, request, pathValues, caller, requestId))
+                .exceptionally(failure -> refuse(failure, requestId));
+    }
+
+    private CompletableFuture<HttpResponse<?>> admit(RegisteredTool tool, HttpRequest<?> request,
+            Map<String, String> pathValues, AuthenticatedCaller caller, String requestId) {
+        Optional<CallerRateLimiter.Decision> decision = rateLimiter.acquire(caller.rateLimitKey(), Instant.now());
+        if (decision.isPresent() && !decision.get().allowed()) {
+            MutableHttpResponse<?> limited = respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
+                    "Tool call rejected: too many calls, please try again in a minute.", List.of(), requestId));
+            limited.header(HttpHeaders.RETRY_AFTER, Long.toString(decision.get().retryAfterSeconds()));
+            return CompletableFuture.completedFuture(withRateHeaders(limited, decision));
+        }
+        return readBody(request).thenComposeAsync(
+                body -> run(tool, request, pathValues, body, caller, requestId)
+                        .thenApply(response -> withRateHeaders(response, decision)),
+                executor);
+    }
+
+    private CompletableFuture<byte[]> readBody(HttpRequest<?> request) {
         if (!(request instanceof ServerHttpRequest<?> server)) {
-            return CompletableFuture.supplyAsync(() -> run(tool, request, pathValues, new byte[0], requestId), executor)
-                    .thenCompose(response -> response);
+            return CompletableFuture.completedFuture(new byte[0]);
         }
-        return server.byteBody().buffer().<HttpResponse<?>>thenComposeAsync(body -> {
-            try (CloseableAvailableByteBody b = body) {
-                if (b.length() > maxBodyBytes) {
-                    return done(tooLarge(requestId));
-                }
-                return run(tool, request, pathValues, b.toByteArray(), requestId);
-            }
-        }, executor).exceptionally(e -> respond(unreadable(e, requestId)));
+        BoundedBodyReader reader = new BoundedBodyReader(maxBodyBytes);
+        server.byteBody().toByteArrayPublisher().subscribe(reader);
+        return reader.result();
     }
 
-    private ToolOutcome unreadable(Throwable failure, String requestId) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ContentLengthExceededException) {
-                return Envelopes.of(413, Envelopes.PAYLOAD_TOO_LARGE,
-                        "Tool call rejected: the request body is too large.", List.of(), requestId);
-            }
-        }
-        return Envelopes.of(400, Envelopes.MALFORMED_REQUEST,
-                "Tool call rejected: the request body could not be read.", List.of(), requestId);
+    private static MutableHttpResponse<?> withRateHeaders(
+            MutableHttpResponse<?> response, Optional<CallerRateLimiter.Decision> decision) {
+        decision.ifPresent(d -> response.header("X-RateLimit-Limit", Integer.toString(d.limit()))
+                .header("X-RateLimit-Remaining", Integer.toString(d.remaining()))
+                .header("X-RateLimit-Reset", Long.toString(d.resetEpochSeconds())));
+        return response;
     }
 
-    private CompletableFuture<HttpResponse<?>> run(
-            RegisteredTool tool, HttpRequest<?> request, Map<String, String> pathValues, byte[] body, String requestId) {
+    private HttpResponse<?> refuse(Throwable failure, String requestId) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof ToolAuthenticationException denied) {
+            return respond(Envelopes.of(denied, requestId)).header(HttpHeaders.WWW_AUTHENTICATE, denied.challenge());
+        }
+        if (cause instanceof ToolException e) {
+            return respond(Envelopes.of(e, requestId));
+        }
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof BoundedBodyReader.BodyTooLargeException || t instanceof ContentLengthExceededException) {
+                return respond(tooLarge(requestId));
+            }
+        }
+        if (cause instanceof RuntimeException && !(cause instanceof UncheckedIOException)) {
+            LOG.error("Tool call {} failed before the tool ran", requestId, cause);
+            return respond(Envelopes.of(500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), requestId));
+        }
+        LOG.debug("Tool call {}: the request body could not be read", requestId, cause);
+        return respond(Envelopes.of(400, Envelopes.MALFORMED_REQUEST,
+                "Tool call rejected: the request body could not be read.", List.of(), requestId));
+    }
+
+    private CompletableFuture<MutableHttpResponse<?>> run(RegisteredTool tool, HttpRequest<?> request,
+            Map<String, String> pathValues, byte[] body, AuthenticatedCaller caller, String requestId) {
         CompletableFuture<ToolOutcome> outcome;
         try {
             checkContentType(request, body);
-            Optional<String> subject = authenticator.authenticate(request, tool.descriptor());
             ToolCall call = new ToolCall(pathValues, request.getParameters().asMap(), ToolCall.parseBody(body));
-            DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), request.getHeaders().asMap(),
-                    subject.orElse(null), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
+            DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), headersWithoutCredentials(request),
+                    caller.subject(), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
             outcome = invoker.start(tool, call, context);
         } catch (ToolException e) {
             outcome = CompletableFuture.completedFuture(Envelopes.of(e, requestId));
         }
         return outcome.thenApply(ToolEndpoint::respond);
+    }
+
+    /** The request headers a tool may see: all but the credentials, so no tool can leak them. */
+    private Map<String, List<String>> headersWithoutCredentials(HttpRequest<?> request) {
+        Map<String, List<String>> headers = new HashMap<>(request.getHeaders().asMap());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase(HttpHeaders.AUTHORIZATION)
+                || name.equalsIgnoreCase(credentialHeader));
+        return headers;
     }
 
     private static void checkContentType(HttpRequest<?> request, byte[] body) {
@@ -148,7 +210,7 @@ public final class ToolEndpoint {
         }
     }
 
-    static HttpResponse<?> respond(ToolOutcome outcome) {
+    static MutableHttpResponse<?> respond(ToolOutcome outcome) {
         return HttpResponse.status(HttpStatus.valueOf(outcome.status()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(outcome.body());

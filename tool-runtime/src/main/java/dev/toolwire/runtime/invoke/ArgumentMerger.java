@@ -92,12 +92,18 @@ public final class ArgumentMerger {
 
     private static JsonNode scalar(JsonNode schema, String value) {
         String type = type(schema);
+        if (value.length() > NumberLimits.MAX_DIGITS && (type.equals("integer") || type.equals("number"))) {
+            return NODES.textNode(value);
+        }
         try {
             switch (type) {
                 case "integer":
                     return integer(new BigInteger(value.trim()));
                 case "number":
                     BigDecimal number = new BigDecimal(value.trim());
+                    if (!NumberLimits.reasonable(number)) {
+                        return NODES.textNode(value);
+                    }
                     return number.scale() <= 0 ? integer(number.toBigInteger()) : NODES.numberNode(number);
                 case "boolean":
                     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {

@@ -30,6 +30,14 @@ public final class Envelopes {
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     /** Code of a tool that ran past its {@code timeoutSeconds}. */
     public static final String TIMEOUT = "TIMEOUT";
+    /** Code of missing or invalid credentials. */
+    public static final String UNAUTHORIZED = "UNAUTHORIZED";
+    /** Code of valid credentials that do not allow the tool. */
+    public static final String FORBIDDEN = "FORBIDDEN";
+    /** Code of a caller over its rate limit. */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
+    /** Code of request headers over Netty's size limit. */
+    public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     /** Code of anything unexpected. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** The message of {@link #INTERNAL_ERROR}: it never says more. */

@@ -2,6 +2,7 @@ package dev.toolwire.runtime.sync;
 
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.ToolwireConfiguration;
+import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.hamsa.HamsaApiException;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The sync: checks the configuration (public URL, API key, credentials), reads every remote tool,
@@ -46,6 +48,7 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
     public SyncPlan plan(boolean prune) {
         PlanBuilder builder = builder();
         List<ToolDescriptor> tools = registry.all().stream().map(RegisteredTool::descriptor).toList();
+        checkCredentialsCanBePublished(tools);
         List<WebTool> remote;
         try {
             remote = client.listWebTools(null);
@@ -63,6 +66,19 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
     public SyncResult apply(SyncPlan plan, Consumer<String> progress) {
         PlanBuilder builder = builder();
         return new PlanApplier(client, builder, mapper(), hamsa).apply(plan, progress);
+    }
+
+    /**
+     * Fails before Hamsa is contacted when a tool's credential cannot be published (only an ephemeral
+     * key, or only public keys): resolving one tool of each auth mode is enough to know.
+     */
+    private void checkCredentialsCanBePublished(List<ToolDescriptor> tools) {
+        CredentialResolver resolver = new CredentialResolver(credentials.get(), sync.tokenTtl(), sync.tokenMinRemaining());
+        tools.stream()
+                .collect(Collectors.toMap(tool -> credentials.get().effectiveMode(AuthModes.of(tool)), tool -> tool,
+                        (first, second) -> first))
+                .values()
+                .forEach(tool -> resolver.resolve(tool, null));
     }
 
     private PlanBuilder builder() {

@@ -60,11 +60,11 @@ class SyncCommandTest {
     }
 
     @Test
-    void withoutCredentials_exits2SayingAuthIsNotConfigured() {
+    void withOnlyAnEphemeralKey_exits2NamingTheSecretProperty() {
         System.setProperty("toolwire.hamsa.api-key", "cli-key");
         Run run = run("sync");
         assertEquals(2, run.exit(), run.out());
-        assertTrue(run.err().contains("Auth is not configured"), run.err());
+        assertTrue(run.err().contains("Set toolwire.auth.jwt.secret"), run.err());
         assertEquals(List.of(), HAMSA.requests());
     }
 

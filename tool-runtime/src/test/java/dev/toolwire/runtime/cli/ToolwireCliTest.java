@@ -11,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,60 @@ class ToolwireCliTest {
                 + "{'type':'REQUEST_COMPLETE','content':'Found it.'}],"
                 + "'toolSettings':{'serverUrl':'https://tools.example.com/orders/:order_id','methodType':'GET',"
                 + "'timeOut':30,'pathParameters':{'order_id':'ORD-00000'}}}"), run.json());
+    }
+
+    @Test
+    void describeHamsaWithoutASecret_saysWhyThereIsNoToken() {
+        Run run = run("describe", "get_order", "--format", "hamsa");
+        assertFalse(run.out().contains("authToken"), run.out());
+        assertTrue(run.err().contains("toolwire.auth.jwt.secret"), run.err());
+    }
+
+    @Test
+    void tokenWithoutASecret_cannotMintAnAcceptedToken() {
+        Run run = run("token", "--all");
+        assertEquals(2, run.exit());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("Cannot mint a token the server will accept"), run.err());
+        assertTrue(run.err().contains("toolwire.auth.jwt.secret"), run.err());
+    }
+
+    @Test
+    void tokenWithASecret_printsAJwtForTheNamedTools() {
+        System.setProperty("toolwire.auth.jwt.secret", "cli-test-secret-0123456789-abcdefghijklmnop");
+        try {
+            Run run = run("token", "--tool", "get_order", "--ttl", "PT1H");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().strip().matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+"), run.out());
+            Run hamsa = run("describe", "get_order", "--format", "hamsa");
+            assertTrue(hamsa.out().contains("\"authToken\" : \"Bearer ey"), hamsa.out());
+            assertEquals("", hamsa.err());
+        } finally {
+            System.clearProperty("toolwire.auth.jwt.secret");
+        }
+    }
+
+    @Test
+    void tokenUsageErrors_exitWithTwo() {
+        assertEquals(2, run("token").exit(), "neither --tool nor --all");
+        assertEquals(2, run("token", "--all", "--tool", "get_order").exit(), "both");
+        assertEquals(2, run("token", "--all", "--ttl", "soon").exit());
+        Run unknown = run("token", "--tool", "get_ordr");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("get_order"), unknown.err());
+    }
+
+    @Test
+    void ttlSyntax() {
+        assertEquals(Optional.of(Duration.ofDays(30)), TokenCommand.parseTtl("30d"));
+        assertEquals(Optional.of(Duration.ofHours(12)), TokenCommand.parseTtl("12h"));
+        assertEquals(Optional.of(Duration.ofMinutes(15)), TokenCommand.parseTtl("15m"));
+        assertEquals(Optional.of(Duration.ofSeconds(90)), TokenCommand.parseTtl("90s"));
+        assertEquals(Optional.of(Duration.ofHours(1)), TokenCommand.parseTtl("PT1H"));
+        assertEquals(Optional.of(Duration.ofDays(2)), TokenCommand.parseTtl("P2D"));
+        for (String bad : new String[] {"0d", "-1d", "PT0S", "30", "d", "1w", "3651d", "PT-1H", ""}) {
+            assertEquals(Optional.empty(), TokenCommand.parseTtl(bad), bad);
+        }
     }
 
     @Test

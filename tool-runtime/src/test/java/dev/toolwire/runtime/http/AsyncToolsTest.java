@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @MicronautTest
 @Property(name = "spec.name", value = "AsyncToolsTest")
+@Property(name = "toolwire.auth.default", value = "none")
 @Property(name = "micronaut.executors.blocking.type", value = "fixed")
 @Property(name = "micronaut.executors.blocking.n-threads", value = "2")
 class AsyncToolsTest {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Job mode (202, the status tool, progress, result, timeout) and retry-safe tools over HTTP. */
 @MicronautTest
 @Property(name = "spec.name", value = "JobsAndRetriesTest")
+@Property(name = "toolwire.auth.default", value = "none")
 class JobsAndRetriesTest {
 
     @Inject

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 /** Errors raised by Micronaut itself, before the tool handler runs, still come out in the envelope. */
 @MicronautTest
 @Property(name = "spec.name", value = "ServeToolsTest")
+// These tests are about serving, not auth: the fixtures run open (AuthTest and friends cover auth).
+@Property(name = "toolwire.auth.default", value = "none")
 @Property(name = "micronaut.server.max-request-size", value = "1024")
 class MicronautLimitsTest {
 

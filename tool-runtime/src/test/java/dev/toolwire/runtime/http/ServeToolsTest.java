@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Tools served over HTTP: results, argument merging, coercion, defaults and binding. */
 @MicronautTest
 @Property(name = "spec.name", value = "ServeToolsTest")
+// These tests are about serving, not auth: the fixtures run open (AuthTest and friends cover auth).
+@Property(name = "toolwire.auth.default", value = "none")
 class ServeToolsTest {
 
     @Inject

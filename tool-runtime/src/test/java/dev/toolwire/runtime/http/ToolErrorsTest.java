@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 /** Every failure answers with the one envelope, the right status and code, and an X-Request-Id. */
 @MicronautTest
 @Property(name = "spec.name", value = "ServeToolsTest")
+// These tests are about serving, not auth: the fixtures run open (AuthTest and friends cover auth).
+@Property(name = "toolwire.auth.default", value = "none")
 @Property(name = "toolwire.http.max-body-bytes", value = "2048")
 class ToolErrorsTest {
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.toolwire.runtime.sync.fixtures.FixtureCredentials;
+import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.testing.FakeHamsa;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -39,7 +39,9 @@ class SyncAuthModesTest {
                 "toolwire.public-url", "https://voice.example.org/api",
                 "toolwire.hamsa.base-url", HAMSA.url().toString(),
                 "toolwire.hamsa.api-key", "runtime-key",
-                "toolwire.hamsa.backoff", "5ms"));
+                "toolwire.hamsa.backoff", "5ms",
+                "toolwire.auth.jwt.secret", "sync-auth-modes-test-secret-0123456789abcdef",
+                "toolwire.auth.header.values", "fixture-header-value"));
         for (int i = 0; i < extra.length; i += 2) {
             p.put(extra[i], extra[i + 1]);
         }
@@ -56,8 +58,7 @@ class SyncAuthModesTest {
         try (ApplicationContext context = ApplicationContext.run(properties())) {
             SyncResult first = sync(context);
             assertEquals(3, first.created(), first.failures().toString());
-            FixtureCredentials credentials = context.getBean(FixtureCredentials.class);
-            assertEquals(1, credentials.minted());
+            ToolCredentials credentials = context.getBean(ToolCredentials.class);
 
             JsonNode jwt = HAMSA.tool("jwt_tool").orElseThrow().path("toolSettings");
             assertTrue(credentials.accepts(jwt.path("authToken").asText(), "jwt_tool", Duration.ofDays(364)));
@@ -73,7 +74,9 @@ class SyncAuthModesTest {
 
             SyncPlan again = context.getBean(DefinitionSyncService.class).plan(false);
             assertEquals(3, again.count(SyncPlan.Action.UNCHANGED));
-            assertEquals(1, credentials.minted(), "the stored token was reused");
+            assertEquals(0, again.count(SyncPlan.Action.UPDATE), "the stored token was reused, not replaced");
+            assertFalse(credentials.accepts(jwt.path("authToken").asText(), "header_tool", Duration.ZERO),
+                    "the token is scoped to its own tool");
         }
     }
 

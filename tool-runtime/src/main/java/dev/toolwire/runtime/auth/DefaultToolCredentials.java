@@ -1,0 +1,109 @@
+package dev.toolwire.runtime.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.runtime.AuthConfiguration;
+import dev.toolwire.runtime.HeaderAuthConfiguration;
+import dev.toolwire.runtime.JwtConfiguration;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.annotation.Internal;
+import jakarta.inject.Singleton;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The one source of the credentials Toolwire publishes and accepts. Tokens are minted only with a
+ * configured secret: an ephemeral key dies with this process, so a token signed with it would be
+ * refused by the next one, and publishing it would break the platform's calls.
+ */
+@Singleton
+@Internal
+public final class DefaultToolCredentials implements ToolCredentials {
+
+    /** The {@code sub} of minted tokens: the platform they are made for. */
+    private final String subject;
+    private final AuthMode defaultMode;
+    private final AuthKeys keys;
+    private final JwtVerifier verifier;
+    private final JwtConfiguration jwt;
+    private final String headerName;
+
+    DefaultToolCredentials(
+            AuthConfiguration auth, AuthKeys keys, JwtVerifier verifier, JwtConfiguration jwt, HeaderAuthConfiguration header) {
+        this.defaultMode = parseDefault(auth.getDefault());
+        this.keys = keys;
+        this.verifier = verifier;
+        this.jwt = jwt;
+        this.subject = jwt.audience();
+        this.headerName = header.name();
+    }
+
+    private static AuthMode parseDefault(String value) {
+        switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "jwt": return AuthMode.JWT;
+            case "header": return AuthMode.HEADER;
+            case "none": return AuthMode.NONE;
+            default:
+                throw new ConfigurationException(AuthConfiguration.PREFIX + ".default is '" + value
+                        + "'; use jwt, header or none.");
+        }
+    }
+
+    @Override
+    public AuthMode effectiveMode(AuthMode declared) {
+        return declared == AuthMode.DEFAULT ? defaultMode : declared;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when no secret is configured (only an ephemeral key, or only
+     *     JWKS public keys); the message names {@code toolwire.auth.jwt.secret}
+     */
+    @Override
+    public String issueToken(Collection<String> toolNames, Duration ttl) {
+        if (keys.ephemeralSecret()) {
+            throw new IllegalStateException("Cannot mint a token the server will accept: no "
+                    + JwtConfiguration.PREFIX + ".secret is configured, and the ephemeral key of a local start "
+                    + "dies with its process. Set " + JwtConfiguration.PREFIX + ".secret (at least 32 bytes) "
+                    + "here and on the server.");
+        }
+        byte[] secret = keys.signingSecret().orElseThrow(() -> new IllegalStateException(
+                "Cannot mint a token: only public keys (" + JwtConfiguration.PREFIX + ".jwks) are configured, and "
+                        + "signing needs the private key. Mint tokens where that key lives, or set "
+                        + JwtConfiguration.PREFIX + ".secret."));
+        return new JwtIssuer(secret, jwt).issue(subject, toolNames, ttl);
+    }
+
+    @Override
+    public boolean accepts(String token, String toolName, Duration remaining) {
+        Objects.requireNonNull(toolName, "toolName");
+        String compact = token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7).strip() : token.strip();
+        try {
+            VerifiedToken verified = verifier.verify(compact);
+            return verified.scope().allows(toolName) && !verified.expiresAt().isBefore(Instant.now().plus(remaining));
+        } catch (BadJOSEException | JOSEException | ParseException | RuntimeException refused) {
+            return false;
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalStateException when no value is configured; the message names
+     *     {@code toolwire.auth.header.values}
+     */
+    @Override
+    public HeaderCredential headerCredential() {
+        if (keys.ephemeralHeader()) {
+            throw new IllegalStateException("Cannot publish a header credential: no " + HeaderAuthConfiguration.PREFIX
+                    + ".values is configured, and the ephemeral value of a local start dies with its process.");
+        }
+        return new HeaderCredential(headerName, keys.headerValues().get(0));
+    }
+}
