@@ -3,35 +3,16 @@ package dev.toolwire.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.toolwire.runtime.auth.ToolCredentials;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
 class OrderToolsTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
-    ToolCredentials credentials;
-
     ToolHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new ToolHttp(client, json, credentials);
-    }
 
     @Test
     void orderInTransit_hasCarrierTrackingAndFutureDelivery() {

@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.ToolwireConfiguration;
-import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.hamsa.WebToolBody;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.sync.WebToolMapper;
 import io.micronaut.context.annotation.Property;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** generate_account_report as a job: it outlasts its two-second window, so it answers 202 and a status tool. */
@@ -29,17 +24,7 @@ import org.junit.jupiter.api.Test;
 class ReportJobTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
     DefaultToolRegistry registry;
-
-    @Inject
-    ToolCredentials credentials;
 
     @Inject
     ToolwireConfiguration toolwire;
@@ -47,12 +32,8 @@ class ReportJobTest {
     @Inject
     HamsaConfiguration hamsaConfiguration;
 
+    @Inject
     ToolHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new ToolHttp(client, json, credentials);
-    }
 
     @Test
     void slowReport_isAcknowledged_thenReportsProgress_thenTheReport() throws InterruptedException {

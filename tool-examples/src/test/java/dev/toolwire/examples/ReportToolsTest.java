@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.annotation.Property;
-import dev.toolwire.runtime.auth.ToolCredentials;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
@@ -18,21 +13,7 @@ import org.junit.jupiter.api.Test;
 class ReportToolsTest {
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
-    ToolCredentials credentials;
-
     ToolHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new ToolHttp(client, json, credentials);
-    }
 
     @Test
     void detailedReport_listsTransactionsAndBalances() {

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.toolwire.runtime.auth.ToolCredentials;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
@@ -16,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
@@ -26,21 +21,7 @@ class SchedulerToolsTest {
             LocalDate.now(BusinessClock.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
 
     @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    @Inject
-    ToolCredentials credentials;
-
     ToolHttp http;
-
-    @BeforeEach
-    void setUp() {
-        http = new ToolHttp(client, json, credentials);
-    }
 
     @Test
     void checkAvailability_queryStringIsCoercedAndDaysAheadDefaultsTo14() {

@@ -8,8 +8,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -19,8 +21,10 @@ import java.util.Map;
 /**
  * Calls example tools over real HTTP and returns status, request id and parsed body, success or not.
  * Every call carries the credentials a platform would: a bearer token for every tool, minted with the
- * test secret, and the test header value (check_availability uses header auth).
+ * test secret, and the test header value (check_availability uses header auth). Inject it into a
+ * {@code @MicronautTest}: it talks to that test's embedded server.
  */
+@Singleton
 final class ToolHttp {
 
     private final HttpClient client;
@@ -28,7 +32,7 @@ final class ToolHttp {
     private final String bearer;
     private final ToolCredentials.HeaderCredential header;
 
-    ToolHttp(HttpClient client, JsonMapper json, ToolCredentials credentials) {
+    ToolHttp(@Client("/") HttpClient client, JsonMapper json, ToolCredentials credentials) {
         this.client = client;
         this.json = json;
         this.bearer = "Bearer " + credentials.issueToken(List.of("*"), Duration.ofHours(1));
