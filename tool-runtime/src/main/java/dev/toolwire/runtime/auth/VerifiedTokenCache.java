@@ -18,23 +18,23 @@ final class VerifiedTokenCache {
     /** The longest a verification is trusted without checking the token again. */
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private record Entry(VerifiedToken token, Instant until) {}
+    private record CachedToken(VerifiedToken token, Instant until) {}
 
-    private final Map<String, Entry> entries;
+    private final Map<String, CachedToken> entries;
 
     VerifiedTokenCache(int capacity) {
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, CachedToken> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     synchronized @Nullable VerifiedToken get(String key, Instant now) {
-        Entry entry = entries.get(key);
+        CachedToken entry = entries.get(key);
         if (entry == null) {
             return null;
         }
@@ -49,7 +49,7 @@ final class VerifiedTokenCache {
         Instant cap = now.plus(MAX_AGE);
         Instant until = token.expiresAt().isBefore(cap) ? token.expiresAt() : cap;
         if (now.isBefore(until)) {
-            entries.put(key, new Entry(token, until));
+            entries.put(key, new CachedToken(token, until));
         }
     }
 
