@@ -9,6 +9,8 @@ import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.hamsa.WebToolBody;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.sync.WebToolMapper;
+import dev.toolwire.testing.client.ToolClient;
+import dev.toolwire.testing.client.ToolResponse;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -33,33 +35,28 @@ class ReportJobTest {
     HamsaConfiguration hamsaConfiguration;
 
     @Inject
-    ToolHttp http;
+    ToolClient tools;
 
     @Test
     void slowReport_isAcknowledged_thenReportsProgress_thenTheReport() throws InterruptedException {
-        ToolHttp.Reply ack = http.post("/tools/generate_account_report",
-                "{\"account_id\": \"ACC-5001\", \"report_type\": \"summary\"}");
+        ToolResponse ack = tools.call("generate_account_report", "{\"account_id\": \"ACC-5001\", \"report_type\": \"summary\"}");
 
         assertEquals(202, ack.status());
-        assertEquals("running", ack.body().get("status"));
-        assertEquals("generate_account_report_status", ack.body().get("status_tool"));
-        String jobId = (String) ack.body().get("job_id");
+        assertEquals("running", ack.get("$.status"));
+        assertEquals("generate_account_report_status", ack.get("$.status_tool"));
+        String jobId = (String) ack.get("$.job_id");
 
         Set<Integer> progress = new HashSet<>();
-        Map<String, Object> status = Map.of();
-        for (int i = 0; i < 200 && !"done".equals(status.get("status")); i++) {
-            ToolHttp.Reply reply = http.get("/tools/generate_account_report_status?job_id=" + jobId);
-            assertEquals(200, reply.status());
-            status = reply.body();
-            progress.add(((Number) status.get("progress")).intValue());
+        ToolResponse status = null;
+        for (int i = 0; i < 200 && (status == null || !"done".equals(status.get("$.status"))); i++) {
+            status = tools.call("generate_account_report_status", Map.of("job_id", jobId)).assertOk();
+            progress.add(((Number) status.get("$.progress")).intValue());
             Thread.sleep(100);
         }
-        assertEquals("done", status.get("status"), "the report did not finish: " + status);
+        assertEquals("done", status.get("$.status"), "the report did not finish: " + status);
         assertTrue(progress.stream().anyMatch(p -> p > 0 && p < 100), "no progress between 0 and 100: " + progress);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> report = (Map<String, Object>) status.get("result");
-        assertEquals("Layla Haddad", report.get("customer_name"));
-        assertEquals("summary", report.get("report_type"));
+        assertEquals("Layla Haddad", status.get("$.result.customer_name"));
+        assertEquals("summary", status.get("$.result.report_type"));
     }
 
     @Test

@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.testing.client.ToolClient;
+import dev.toolwire.testing.client.ToolResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,29 +23,29 @@ class SchedulerToolsTest {
             LocalDate.now(BusinessClock.ZONE).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
 
     @Inject
-    ToolHttp http;
+    ToolClient tools;
 
     @Test
     void checkAvailability_queryStringIsCoercedAndDaysAheadDefaultsTo14() {
-        ToolHttp.Reply reply = http.get("/tools/check_availability?service_type=repair&start_date=" + NEXT_MONDAY);
+        ToolResponse reply = tools.call("check_availability", Map.of("service_type", "repair", "start_date", NEXT_MONDAY));
 
         assertEquals(200, reply.status());
-        assertEquals(NEXT_MONDAY.plusDays(13).toString(), reply.body().get("to"));
-        List<Map<String, Object>> slots = reply.list("slots");
+        assertEquals(NEXT_MONDAY.plusDays(13).toString(), reply.get("$.to"));
+        JsonNode slots = reply.node("$.slots");
         assertEquals(10, slots.size(), "at most ten slots are listed");
-        assertTrue((Integer) reply.body().get("total_free") > 10);
-        for (Map<String, Object> slot : slots) {
-            LocalDateTime start = LocalDateTime.parse((String) slot.get("start"));
+        assertTrue((Integer) reply.get("$.total_free") > 10);
+        for (JsonNode slot : slots) {
+            LocalDateTime start = LocalDateTime.parse(slot.path("start").asText());
             assertFalse(start.getDayOfWeek() == DayOfWeek.SATURDAY || start.getDayOfWeek() == DayOfWeek.SUNDAY);
             assertTrue(start.getHour() >= 9 && start.getHour() < 17, "within opening hours: " + start);
-            assertTrue(((String) slot.get("slot_id")).startsWith("RPR-"));
+            assertTrue(slot.path("slot_id").asText().startsWith("RPR-"));
         }
     }
 
     @Test
     void checkAvailability_daysAheadOutOfRange_isInvalidArguments() {
-        ToolHttp.Reply reply = http.get(
-                "/tools/check_availability?service_type=repair&start_date=" + NEXT_MONDAY + "&days_ahead=31");
+        ToolResponse reply = tools.call("check_availability",
+                Map.of("service_type", "repair", "start_date", NEXT_MONDAY, "days_ahead", 31));
 
         assertEquals(400, reply.status());
         assertEquals("INVALID_ARGUMENTS", reply.errorCode());
@@ -52,10 +54,10 @@ class SchedulerToolsTest {
 
     @Test
     void checkAvailability_pastDate_asksForTodayOrLater() {
-        ToolHttp.Reply reply = http.get("/tools/check_availability?service_type=installation&start_date=2020-01-06");
+        ToolResponse reply = tools.call("check_availability", Map.of("service_type", "installation", "start_date", "2020-01-06"));
 
         assertEquals(400, reply.status());
-        assertEquals("I can only look for slots from today on.", reply.error().get("message"));
+        assertEquals("I can only look for slots from today on.", reply.errorMessage());
     }
 
     @Test
@@ -64,20 +66,21 @@ class SchedulerToolsTest {
         String body = "{\"customer_phone\": \"+96890123456\", \"slot_id\": \"" + slotId
                 + "\", \"service_type\": \"maintenance\", \"notes\": \"Gate code 4411\"}";
 
-        ToolHttp.Reply booked = http.post("/tools/book_appointment", body);
-        ToolHttp.Reply retried = http.post("/tools/book_appointment", body);
-        ToolHttp.Reply other = http.post("/tools/book_appointment", body.replace("+96890123456", "+96890654321"));
+        ToolResponse booked = tools.call("book_appointment", body);
+        ToolResponse retried = tools.call("book_appointment", body);
+        ToolResponse other = tools.call("book_appointment", body.replace("+96890123456", "+96890654321"));
 
         assertEquals(200, booked.status());
-        assertEquals("confirmed", booked.body().get("status"));
-        assertEquals("Gate code 4411", booked.body().get("notes"));
+        assertEquals("confirmed", booked.get("$.status"));
+        assertEquals("Gate code 4411", booked.get("$.notes"));
         assertEquals(200, retried.status());
-        assertEquals(booked.body().get("appointment_id"), retried.body().get("appointment_id"));
+        assertEquals(booked.get("$.appointment_id"), retried.get("$.appointment_id"));
         assertEquals(409, other.status());
         assertEquals("CONFLICT", other.errorCode());
-        String nextCheck = "/tools/check_availability?service_type=maintenance&days_ahead=1&start_date="
-                + slotId.substring(4, 8) + "-" + slotId.substring(8, 10) + "-" + slotId.substring(10, 12);
-        assertFalse(http.get(nextCheck).list("slots").stream().anyMatch(s -> s.get("slot_id").equals(slotId)),
+        String slotDay = slotId.substring(4, 8) + "-" + slotId.substring(8, 10) + "-" + slotId.substring(10, 12);
+        ToolResponse nextCheck = tools.call("check_availability",
+                Map.of("service_type", "maintenance", "days_ahead", 1, "start_date", slotDay));
+        assertFalse(nextCheck.node("$.slots").findValuesAsText("slot_id").contains(slotId),
                 "a booked slot is no longer offered");
     }
 
@@ -85,7 +88,7 @@ class SchedulerToolsTest {
     void bookAppointment_slotOfAnotherService_isRejected() {
         String slotId = firstFreeSlot("consultation", NEXT_MONDAY.plusDays(1));
 
-        ToolHttp.Reply reply = http.post("/tools/book_appointment", "{\"customer_phone\": \"+14155550123\", "
+        ToolResponse reply = tools.call("book_appointment", "{\"customer_phone\": \"+14155550123\", "
                 + "\"slot_id\": \"" + slotId + "\", \"service_type\": \"repair\"}");
 
         assertEquals(400, reply.status());
@@ -95,34 +98,34 @@ class SchedulerToolsTest {
     @Test
     void cancelAppointment_isIdempotent() {
         String slotId = firstFreeSlot("installation", NEXT_MONDAY.plusDays(2));
-        String appointmentId = (String) http.post("/tools/book_appointment", "{\"customer_phone\": \"+14155550123\", "
+        String appointmentId = (String) tools.call("book_appointment", "{\"customer_phone\": \"+14155550123\", "
                         + "\"slot_id\": \"" + slotId + "\", \"service_type\": \"installation\"}")
-                .body().get("appointment_id");
+                .get("$.appointment_id");
 
-        ToolHttp.Reply first = http.delete("/appointments/" + appointmentId, "{\"cancellation_reason\": \"Moving\"}");
-        ToolHttp.Reply second = http.delete("/appointments/" + appointmentId, "{}");
+        ToolResponse first = tools.call("cancel_appointment",
+                Map.of("appointment_id", appointmentId, "cancellation_reason", "Moving"));
+        ToolResponse second = tools.call("cancel_appointment", Map.of("appointment_id", appointmentId));
 
         assertEquals(200, first.status());
-        assertEquals("cancelled", first.body().get("status"));
-        assertEquals("Moving", first.body().get("cancellation_reason"));
+        assertEquals("cancelled", first.get("$.status"));
+        assertEquals("Moving", first.get("$.cancellation_reason"));
         assertEquals(200, second.status());
-        assertEquals("cancelled", second.body().get("status"));
-        assertEquals("That appointment was already cancelled.", second.body().get("message"));
+        assertEquals("cancelled", second.get("$.status"));
+        assertEquals("That appointment was already cancelled.", second.get("$.message"));
     }
 
     @Test
     void cancelAppointment_seededCancelledAndUnknown() {
         assertEquals("That appointment was already cancelled.",
-                http.delete("/appointments/APT-1002", "{}").body().get("message"));
-        ToolHttp.Reply unknown = http.delete("/appointments/APT-9999", "{}");
+                tools.call("cancel_appointment", Map.of("appointment_id", "APT-1002")).get("$.message"));
+        ToolResponse unknown = tools.call("cancel_appointment", Map.of("appointment_id", "APT-9999"));
         assertEquals(404, unknown.status());
         assertEquals("NOT_FOUND", unknown.errorCode());
     }
 
     private String firstFreeSlot(String serviceType, LocalDate from) {
-        ToolHttp.Reply reply = http.get(
-                "/tools/check_availability?service_type=" + serviceType + "&start_date=" + from + "&days_ahead=5");
-        assertEquals(200, reply.status(), () -> reply.body().toString());
-        return (String) reply.list("slots").get(0).get("slot_id");
+        ToolResponse reply = tools.call("check_availability",
+                Map.of("service_type", serviceType, "start_date", from, "days_ahead", 5));
+        return (String) reply.assertOk().get("$.slots[0].slot_id");
     }
 }

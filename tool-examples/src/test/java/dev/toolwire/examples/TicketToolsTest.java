@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.testing.client.ToolClient;
+import dev.toolwire.testing.client.ToolResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,22 +17,22 @@ import org.junit.jupiter.api.Test;
 class TicketToolsTest {
 
     @Inject
-    ToolHttp http;
+    ToolClient tools;
 
     @Test
     void createTicket_withoutPriority_usesMediumAndLinksKnownCustomer() {
-        ToolHttp.Reply reply = http.post("/tools/create_support_ticket", """
+        ToolResponse reply = tools.call("create_support_ticket", """
                 {"customer_email": "Omar.Khalid@example.com", "subject": "Router keeps rebooting",
                  "description": "Since yesterday the router restarts every hour."}""");
 
         assertEquals(200, reply.status());
-        assertTrue(((String) reply.body().get("ticket_id")).matches("TCK-[0-9]{5}"));
-        assertEquals("open", reply.body().get("status"));
-        assertEquals("medium", reply.body().get("priority"));
-        assertEquals("CUST-1002", reply.body().get("customer_id"));
+        assertTrue(((String) reply.get("$.ticket_id")).matches("TCK-[0-9]{5}"));
+        assertEquals("open", reply.get("$.status"));
+        assertEquals("medium", reply.get("$.priority"));
+        assertEquals("CUST-1002", reply.get("$.customer_id"));
         Duration promised = Duration.between(
-                OffsetDateTime.parse((String) reply.body().get("created_at")),
-                OffsetDateTime.parse((String) reply.body().get("respond_by")));
+                OffsetDateTime.parse((String) reply.get("$.created_at")),
+                OffsetDateTime.parse((String) reply.get("$.respond_by")));
         assertEquals(Duration.ofHours(24), promised);
     }
 
@@ -39,32 +41,32 @@ class TicketToolsTest {
         String body = """
                 {"customer_email": "layla.haddad@example.com", "subject": "Invoice is wrong",
                  "description": "I was charged twice for March."}""";
-        ToolHttp.Reply first = http.post("/tools/create_support_ticket", body);
-        ToolHttp.Reply retried = http.post("/tools/create_support_ticket", body);
+        ToolResponse first = tools.call("create_support_ticket", body);
+        ToolResponse retried = tools.call("create_support_ticket", body);
 
         assertEquals(200, first.status());
         assertEquals(200, retried.status());
-        assertEquals(first.body(), retried.body());
+        assertEquals(first.json(), retried.json());
     }
 
     @Test
     void createTicket_urgentForUnknownEmail_isFiledWithoutCustomer() {
-        ToolHttp.Reply first = http.post("/tools/create_support_ticket", """
+        ToolResponse first = tools.call("create_support_ticket", """
                 {"customer_email": "new.caller@example.org", "subject": "Cannot log in",
                  "description": "Password reset mail never arrives.", "priority": "urgent"}""");
-        ToolHttp.Reply second = http.post("/tools/create_support_ticket", """
+        ToolResponse second = tools.call("create_support_ticket", """
                 {"customer_email": "new.caller@example.org", "subject": "Second problem",
                  "description": "Another one.", "priority": "low"}""");
 
         assertEquals(200, first.status());
-        assertEquals("urgent", first.body().get("priority"));
-        assertNull(first.body().get("customer_id"));
-        assertNotEquals(first.body().get("ticket_id"), second.body().get("ticket_id"));
+        assertEquals("urgent", first.get("$.priority"));
+        assertNull(first.get("$.customer_id"));
+        assertNotEquals(first.get("$.ticket_id"), second.get("$.ticket_id"));
     }
 
     @Test
     void createTicket_badEmailAndBlankSubject_reportsEachViolation() {
-        ToolHttp.Reply reply = http.post("/tools/create_support_ticket", """
+        ToolResponse reply = tools.call("create_support_ticket", """
                 {"customer_email": "not-an-email", "subject": "", "description": "x"}""");
 
         assertEquals(400, reply.status());
@@ -76,7 +78,7 @@ class TicketToolsTest {
 
     @Test
     void createTicket_unknownPriority_isInvalidArguments() {
-        ToolHttp.Reply reply = http.post("/tools/create_support_ticket", """
+        ToolResponse reply = tools.call("create_support_ticket", """
                 {"customer_email": "a@example.com", "subject": "s", "description": "d", "priority": "critical"}""");
 
         assertEquals(400, reply.status());

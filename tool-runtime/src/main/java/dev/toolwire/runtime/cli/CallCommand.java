@@ -1,7 +1,9 @@
 package dev.toolwire.runtime.cli;
 
 import dev.toolwire.runtime.ToolException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.export.JsonPaths;
 import dev.toolwire.runtime.invoke.DefaultToolContext;
 import dev.toolwire.runtime.invoke.Envelopes;
 import dev.toolwire.runtime.invoke.RegisteredTool;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code call <tool> [--args '<json>']}: runs a tool in this process through the same pipeline as
- * HTTP (merge, defaults, validation, binding, invocation) and prints the result or the envelope.
+ * HTTP (merge, defaults, validation, binding, invocation) and prints the result or the envelope,
+ * and, with {@code --paths} or in a terminal, the JSONPath of each value of the result on stderr.
  */
 final class CallCommand implements Callable<Integer> {
 
@@ -38,6 +41,12 @@ final class CallCommand implements Callable<Integer> {
             .defaultValue("{}")
             .description("The arguments as a JSON object, e.g. '{\"phone_number\": \"+15551234567\"}'. Default: {}.")
             .build();
+    private final OptionSpec paths = OptionSpec.builder("--paths")
+            .type(boolean.class)
+            .description("Also print, on stderr, the JSONPath of every value of an object result "
+                    + "($.customer_id, $.items[0].name): what a Hamsa flow extracts. On by default when "
+                    + "run in a terminal; stdout always stays the pure JSON result.")
+            .build();
 
     CallCommand(CliSession session) {
         this.session = session;
@@ -47,6 +56,7 @@ final class CallCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(this)
                 .addPositional(tool)
                 .addOption(args)
+                .addOption(paths)
                 .mixinStandardHelpOptions(true);
         spec.usageMessage().description(
                 "Run a tool in this process, with full validation, and print its JSON result or error envelope.",
@@ -71,8 +81,18 @@ final class CallCommand implements Callable<Integer> {
         } catch (ToolException e) {
             outcome = Envelopes.of(e, requestId);
         }
-        Object tree = Json.MAPPER.readTree(outcome.body());
+        JsonNode tree = Json.MAPPER.readTree(outcome.body());
         session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+        if (outcome.success() && tree.isObject() && (Boolean.TRUE.equals(paths.getValue()) || System.console() != null)) {
+            printPaths(tree);
+        }
         return outcome.success() ? 0 : 1;
+    }
+
+    private void printPaths(JsonNode result) {
+        Map<String, JsonNode> leaves = JsonPaths.leaves(result);
+        int width = leaves.keySet().stream().mapToInt(String::length).max().orElse(0);
+        session.err().println("JSONPath for a Hamsa flow to extract each value:");
+        leaves.forEach((path, value) -> session.err().println("  " + path + " ".repeat(width - path.length()) + "  " + value));
     }
 }

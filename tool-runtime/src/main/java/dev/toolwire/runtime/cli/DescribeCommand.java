@@ -75,7 +75,7 @@ final class DescribeCommand implements Callable<Integer> {
      * The exact body the sync would send for a new tool, credentials included (a token scoped to this
      * tool, or the header); without publishable credentials, the body without them and a note.
      */
-    private ObjectNode hamsaBody(RegisteredTool tool) throws IOException {
+    ObjectNode hamsaBody(RegisteredTool tool) throws IOException {
         ApplicationContext context = session.context();
         WebToolMapper mapper = WebToolMapper.of(context.getBean(ToolwireConfiguration.class),
                 context.getBean(HamsaConfiguration.class),

@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs one command of the Toolwire command line ({@code tools}, {@code describe}, {@code call},
- * {@code sync}, {@code token}),
+ * {@code sync}, {@code token}, {@code export}),
  * built with picocli's programmatic API (no reflection). The application context is started only
  * when a command needs it, and never with the HTTP server.
  */
@@ -65,6 +65,7 @@ public final class ToolwireCli {
         root.addSubcommand("call", new CallCommand(session).spec());
         root.addSubcommand("sync", new SyncCommand(session).spec());
         root.addSubcommand("token", new TokenCommand(session).spec());
+        root.addSubcommand("export", new ExportCommand(session).spec());
         return root;
     }
 

@@ -1,0 +1,55 @@
+package dev.toolwire.runtime.auth;
+
+import dev.toolwire.runtime.HeaderAuthConfiguration;
+import dev.toolwire.runtime.JwtConfiguration;
+import io.micronaut.core.annotation.Internal;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Collection;
+
+/**
+ * Credentials for callers inside this process only: the test client and the playground page. Unlike
+ * {@link ToolCredentials}, which refuses to publish anything signed with an ephemeral key, these
+ * are signed with whatever key this process verifies with, the ephemeral one of a local start
+ * included, because they are used while this process runs and never leave it for a platform.
+ * Never log what they return.
+ */
+@Singleton
+@Internal
+public final class LocalCredentials {
+
+    private final AuthKeys keys;
+    private final JwtConfiguration jwt;
+    private final String headerName;
+
+    LocalCredentials(AuthKeys keys, JwtConfiguration jwt, HeaderAuthConfiguration header) {
+        this.keys = keys;
+        this.jwt = jwt;
+        this.headerName = header.name();
+    }
+
+    /**
+     * Signs a token this process accepts for the given tools.
+     *
+     * @param subject the token's {@code sub}, e.g. {@code tool-client} or {@code playground}
+     * @param toolNames the tools in scope; {@code *} for all
+     * @param ttl how long it is valid
+     * @return the compact JWT, without a {@code Bearer } prefix
+     * @throws IllegalStateException when only JWKS public keys are configured: nothing here can sign
+     */
+    public String token(String subject, Collection<String> toolNames, Duration ttl) {
+        byte[] secret = keys.signingSecret().orElseThrow(() -> new IllegalStateException(
+                "Cannot sign a local token: only public keys (" + JwtConfiguration.PREFIX + ".jwks) are configured. "
+                        + "Set " + JwtConfiguration.PREFIX + ".secret for tests, or pass a token signed elsewhere."));
+        return new JwtIssuer(secret, jwt).issue(subject, toolNames, ttl);
+    }
+
+    /**
+     * The header of header-auth tools with the first accepted value, configured or ephemeral.
+     *
+     * @return the header name and value
+     */
+    public ToolCredentials.HeaderCredential header() {
+        return new ToolCredentials.HeaderCredential(headerName, keys.headerValues().get(0));
+    }
+}
