@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -25,16 +24,10 @@ public final class SyncMonitor {
     public static final String WRITES = "toolwire.sync.writes";
 
     private final BeanProvider<MeterRegistry> meters;
-    private final Clock clock;
     private volatile @Nullable LastContact last;
 
     SyncMonitor(BeanProvider<MeterRegistry> meters) {
-        this(meters, Clock.systemUTC());
-    }
-
-    SyncMonitor(BeanProvider<MeterRegistry> meters, Clock clock) {
         this.meters = meters;
-        this.clock = clock;
     }
 
     /**
@@ -57,12 +50,12 @@ public final class SyncMonitor {
     }
 
     void succeeded(String operation) {
-        last = new LastContact(clock.instant(), operation, true, null);
+        last = new LastContact(Instant.now(), operation, true, null);
     }
 
     void failed(String operation, HamsaApiException e) {
         boolean reached = e.kind() != HamsaApiException.Kind.IO && e.kind() != HamsaApiException.Kind.SERVER;
-        last = new LastContact(clock.instant(), operation, reached, e.getMessage());
+        last = new LastContact(Instant.now(), operation, reached, e.getMessage());
     }
 
     void wrote(SyncPlan.Action action, boolean ok) {
