@@ -57,6 +57,9 @@ stop_server() {
 trap stop_server EXIT
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+# CPU time (user + system) the process used so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
 
 # start NAME JAR [JVM options...]: launches, waits for the first 200 (at most 60 s), records TTFC and RSS.
 start() {
@@ -86,8 +89,11 @@ load() {
   [[ $name != baseline ]] && token=$TOKEN
   BENCH_TOKEN=$token wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua \
     "http://127.0.0.1:$PORT/tools/lookup_customer" >"$OUT/$name.warmup.txt"
+  local ticks_before
+  ticks_before=$(cpu_ticks "$PID")
   BENCH_TOKEN=$token wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post.lua \
     "http://127.0.0.1:$PORT/tools/lookup_customer" >"$OUT/$name.wrk.txt"
+  R_TICKS=$(( $(cpu_ticks "$PID") - ticks_before ))
   local result
   result=$(grep '^RESULT' "$OUT/$name.wrk.txt")
   for field in $result; do
@@ -97,11 +103,12 @@ load() {
       p90_ms=*) R_P90=${field#p90_ms=} ;;
       p99_ms=*) R_P99=${field#p99_ms=} ;;
       errors=*) R_ERR=${field#errors=} ;;
+      requests=*) R_REQ=${field#requests=} ;;
     esac
   done
 }
 
-declare -A RPS P50 P90 P99 ERR TTFC RSS1 RSS2
+declare -A RPS P50 P90 P99 ERR TTFC RSS1 RSS2 CPU
 run() {
   local name=$1
   shift
@@ -109,6 +116,7 @@ run() {
   start "$name" "$@"
   load "$name"
   RPS[$name]=$R_RPS P50[$name]=$R_P50 P90[$name]=$R_P90 P99[$name]=$R_P99 ERR[$name]=$R_ERR
+  CPU[$name]=$(awk -v t="$R_TICKS" -v hz="$TICKS_PER_SECOND" -v n="$R_REQ" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
   TTFC[$name]=$TTFC_MS RSS1[$name]=$RSS_FIRST RSS2[$name]=$(rss_mib "$PID")
   stop_server
 }
@@ -120,13 +128,16 @@ run toolwire-no-access-log "$TOOLWIRE_JAR" -Dtoolwire.access-log.enabled=false
 echo
 echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), load average before the run: $LOAD_BEFORE"
 echo "wrk: $THREADS thread(s), $CONNECTIONS connections, $WARMUP warm-up + $DURATION measured, POST lookup_customer"
-printf '%-24s %10s %9s %9s %9s %7s %10s %10s %10s\n' server req/s p50_ms p90_ms p99_ms errors first_ms rss_first rss_after
+printf '%-24s %10s %9s %9s %9s %7s %11s %9s %10s %10s\n' server req/s p50_ms p90_ms p99_ms errors cpu_us/req \
+  first_ms rss_first rss_after
 for name in baseline toolwire toolwire-no-access-log; do
-  printf '%-24s %10s %9s %9s %9s %7s %10s %10s %10s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P90[$name]}" \
-    "${P99[$name]}" "${ERR[$name]}" "${TTFC[$name]}" "${RSS1[$name]}MiB" "${RSS2[$name]}MiB"
+  printf '%-24s %10s %9s %9s %9s %7s %11s %9s %10s %10s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P90[$name]}" \
+    "${P99[$name]}" "${ERR[$name]}" "${CPU[$name]}" "${TTFC[$name]}" "${RSS1[$name]}MiB" "${RSS2[$name]}MiB"
 done
 for name in toolwire toolwire-no-access-log; do
   awk -v n="$name" -v a="${RPS[$name]}" -v b="${RPS[baseline]}" -v pa="${P50[$name]}" -v pb="${P50[baseline]}" \
-    'BEGIN { printf "%s vs baseline: throughput x%.3f (target >= 0.95), median +%.3f ms (target <= 0.1)\n", n, a / b, pa - pb }'
+    -v ca="${CPU[$name]}" -v cb="${CPU[baseline]}" \
+    'BEGIN { printf "%s vs baseline: throughput x%.3f (target >= 0.95), median +%.3f ms (target <= 0.1), server CPU per call x%.2f\n", n, a / b, pa - pb, ca / cb }'
 done
-echo "(first_ms = launch to first HTTP 200, target <= 800 ms; raw wrk output in $OUT)"
+echo "(first_ms = launch to first HTTP 200, target <= 800 ms; cpu_us/req = the server's user+system CPU during"
+echo " the measured run per request, steadier than req/s on a shared machine; raw wrk output in $OUT)"

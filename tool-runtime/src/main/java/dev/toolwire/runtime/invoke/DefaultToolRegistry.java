@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * All tools of the application: the descriptors on the class path joined with the {@code @Tool}
  * bean methods. Built once, when the application starts; a problem (a descriptor without a bean,
  * two tools on one route, two descriptors with one name, an unknown descriptor version) stops the
- * start with a message that names the tool.
+ * start with a message that names the tool. With {@code toolwire.registry.fail-on-unjoined=false}, a
+ * descriptor and a bean method that cannot be joined leave only that tool out, logged at ERROR and
+ * listed by {@link #unjoined()} for {@code /health}.
  */
 @Singleton
 @Internal

@@ -4,7 +4,6 @@ import dev.toolwire.runtime.AccessLogConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
-import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +45,25 @@ public final class AccessLog implements ToolCallListener {
                 .append(" path=").append(LogValues.safe(call.path()))
                 .append(" status=").append(call.status())
                 .append(" outcome=").append(call.outcome().tag())
-                .append(" duration_ms=").append(String.format(Locale.ROOT, "%.3f", call.durationNanos() / 1e6))
-                .append(" request_id=").append(LogValues.safe(call.requestId()))
+                .append(" duration_ms=");
+        appendMillis(line, call.durationNanos());
+        line.append(" request_id=").append(LogValues.safe(call.requestId()))
                 .append(" subject=").append(call.subject() == null ? "-" : LogValues.safe(call.subject()))
                 .append(" args=");
         if (call.arguments() == null) {
             return line.append('-').toString();
         }
         return LogValues.appendArguments(line, call.tool(), call.arguments(), loggedArguments).toString();
+    }
+
+    /** Appends nanoseconds as milliseconds with three decimals, without {@code String.format}'s cost. */
+    static void appendMillis(StringBuilder line, long nanos) {
+        long micros = Math.max(0, nanos) / 1000;
+        long fraction = micros % 1000;
+        line.append(micros / 1000).append('.');
+        if (fraction < 100) {
+            line.append(fraction < 10 ? "00" : "0");
+        }
+        line.append(fraction);
     }
 }
