@@ -6,6 +6,8 @@
 #
 #   bash bench/run.sh                    # defaults below; BENCH_REBUILD=1 rebuilds the jars
 #   JAVA=/path/to/java bash bench/run.sh # another JDK
+#   BENCH_AOT_JAVA=/path/to/jdk25/bin/java bash bench/run.sh
+#                                        # adds a run of Toolwire on JDK 25+ with an AOT cache trained first
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -69,7 +71,7 @@ start() {
   [[ $name != baseline ]] && auth=(-H "Authorization: Bearer $TOKEN")
   local t0 code
   t0=$(date +%s%N)
-  "$JAVA" $HEAP "$@" -Dmicronaut.server.port="$PORT" -jar "$jar" >"$OUT/$name.log" 2>&1 &
+  "${SERVER_JAVA:-$JAVA}" $HEAP "$@" -Dmicronaut.server.port="$PORT" -jar "$jar" >"$OUT/$name.log" 2>&1 &
   PID=$!
   for _ in $(seq 1 3000); do
     code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${auth[@]}" \
@@ -124,17 +126,30 @@ run() {
 run baseline "$BASELINE_JAR"
 run toolwire "$TOOLWIRE_JAR"
 run toolwire-no-access-log "$TOOLWIRE_JAR" -Dtoolwire.access-log.enabled=false
+SERVERS=(baseline toolwire toolwire-no-access-log)
+if [[ -n ${BENCH_AOT_JAVA:-} ]]; then
+  echo "== training an AOT cache on $("$BENCH_AOT_JAVA" -version 2>&1 | head -1)"
+  rm -f "$OUT/toolwire.aot"
+  SERVER_JAVA=$BENCH_AOT_JAVA start aot-training "$TOOLWIRE_JAR" -XX:AOTCacheOutput="$OUT/toolwire.aot"
+  for _ in $(seq 1 300); do
+    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+      -d "$BODY" "http://127.0.0.1:$PORT/tools/lookup_customer"
+  done
+  stop_server
+  SERVER_JAVA=$BENCH_AOT_JAVA run toolwire-jdk25-aot "$TOOLWIRE_JAR" -XX:AOTCache="$OUT/toolwire.aot"
+  SERVERS+=(toolwire-jdk25-aot)
+fi
 
 echo
 echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), load average before the run: $LOAD_BEFORE"
 echo "wrk: $THREADS thread(s), $CONNECTIONS connections, $WARMUP warm-up + $DURATION measured, POST lookup_customer"
 printf '%-24s %10s %9s %9s %9s %7s %11s %9s %10s %10s\n' server req/s p50_ms p90_ms p99_ms errors cpu_us/req \
   first_ms rss_first rss_after
-for name in baseline toolwire toolwire-no-access-log; do
+for name in "${SERVERS[@]}"; do
   printf '%-24s %10s %9s %9s %9s %7s %11s %9s %10s %10s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P90[$name]}" \
     "${P99[$name]}" "${ERR[$name]}" "${CPU[$name]}" "${TTFC[$name]}" "${RSS1[$name]}MiB" "${RSS2[$name]}MiB"
 done
-for name in toolwire toolwire-no-access-log; do
+for name in "${SERVERS[@]:1}"; do
   awk -v n="$name" -v a="${RPS[$name]}" -v b="${RPS[baseline]}" -v pa="${P50[$name]}" -v pb="${P50[baseline]}" \
     -v ca="${CPU[$name]}" -v cb="${CPU[baseline]}" \
     'BEGIN { printf "%s vs baseline: throughput x%.3f (target >= 0.95), median +%.3f ms (target <= 0.1), server CPU per call x%.2f\n", n, a / b, pa - pb, ca / cb }'
