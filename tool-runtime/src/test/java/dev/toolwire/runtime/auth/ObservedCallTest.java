@@ -104,9 +104,11 @@ class ObservedCallTest {
     }
 
     @Test
-    void timersOfEveryToolAreRegisteredAtStartup() {
+    void timersOfEveryToolAndStoreGaugesAreRegisteredAtStartup() {
         Timer timer = meters.find(ToolCallMetrics.CALLS).tag("tool", "opening_hours").tag("outcome", "timeout").timer();
         assertNotNull(timer);
+        assertNotNull(meters.find("toolwire.jobs.stored").gauge());
+        assertNotNull(meters.find("toolwire.deduplication.entries").gauge());
     }
 
     private long count(String tool, String outcome) {
