@@ -59,6 +59,7 @@ public final class ToolEndpoint {
 
     private final ToolAuthenticator authenticator;
     private final CallerRateLimiter rateLimiter;
+    private final InFlightCalls calls;
     private final String credentialHeader;
     private final Executor executor;
     private final int maxBodyBytes;
@@ -74,6 +75,7 @@ public final class ToolEndpoint {
      * @param executor the blocking executor
      * @param http the HTTP settings
      * @param headerAuth the header auth settings, whose header tools never see
+     * @param calls counts the calls in flight and reports each finished one
      */
     public ToolEndpoint(
             DefaultToolRegistry registry,
@@ -82,7 +84,8 @@ public final class ToolEndpoint {
             CallerRateLimiter rateLimiter,
             @Named(TaskExecutors.BLOCKING) Executor executor,
             HttpConfiguration http,
-            HeaderAuthConfiguration headerAuth) {
+            HeaderAuthConfiguration headerAuth,
+            InFlightCalls calls) {
         this.registry = registry;
         this.invoker = invoker;
         this.authenticator = authenticator;
@@ -90,6 +93,7 @@ public final class ToolEndpoint {
         this.credentialHeader = headerAuth.name();
         this.executor = executor;
         this.maxBodyBytes = http.maxBodyBytes();
+        this.calls = calls;
     }
 
     /**
@@ -109,14 +113,27 @@ public final class ToolEndpoint {
         if (tool == null || match.isEmpty()) {
             return done(Envelopes.of(404, Envelopes.NOT_FOUND, "There is no tool at this address.", List.of(), requestId));
         }
+        CallTrace trace = calls.begin(tool, request, requestId);
+        if (!trace.admitted()) {
+            return trace.complete(CompletableFuture.completedFuture(unavailable(requestId)));
+        }
+        CallTrace.attach(request, trace);
         if (request.getContentLength() > maxBodyBytes) {
-            return done(tooLarge(requestId));
+            return trace.complete(done(tooLarge(requestId)));
         }
         Map<String, String> pathValues = new HashMap<>();
         match.get().getVariableValues().forEach((k, v) -> pathValues.put(k, String.valueOf(v)));
-        return CompletableFuture.supplyAsync(() -> authenticator.authenticate(request, tool.descriptor()), executor)
+        return trace.complete(CompletableFuture
+                .supplyAsync(() -> trace.authenticated(authenticator.authenticate(request, tool.descriptor())), executor)
                 .thenCompose(caller -> admit(tool, request, pathValues, caller, requestId))
-                .exceptionally(failure -> refuse(failure, requestId));
+                .exceptionally(failure -> refuse(failure, requestId)));
+    }
+
+    /** The answer while the server shuts down: try again shortly, another instance will take it. */
+    private static MutableHttpResponse<?> unavailable(String requestId) {
+        return respond(Envelopes.of(503, Envelopes.UNAVAILABLE,
+                        "The service is restarting; please try again in a moment.", List.of(), requestId))
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(InFlightCalls.RETRY_AFTER_SECONDS));
     }
 
     private CompletableFuture<HttpResponse<?>> admit(RegisteredTool tool, HttpRequest<?> request,
@@ -179,6 +196,7 @@ public final class ToolEndpoint {
         try {
             checkContentType(request, body);
             ToolCall call = new ToolCall(pathValues, request.getParameters().asMap(), ToolCall.parseBody(body));
+            CallTrace.noteArguments(request, call);
             DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), headersWithoutCredentials(request),
                     caller.subject(), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
             outcome = invoker.start(tool, call, context);

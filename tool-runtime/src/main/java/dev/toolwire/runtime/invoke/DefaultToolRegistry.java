@@ -1,5 +1,7 @@
 package dev.toolwire.runtime.invoke;
 
+import dev.toolwire.runtime.RegistryConfiguration;
+import dev.toolwire.runtime.descriptor.DescriptorException;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -10,20 +12,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All tools of the application: the descriptors on the class path joined with the {@code @Tool}
  * bean methods. Built once, when the application starts; a problem (a descriptor without a bean,
  * two tools on one route, two descriptors with one name, an unknown descriptor version) stops the
- * start with a message that names the tool.
+ * start with a message that names the tool. With {@code toolwire.registry.fail-on-unjoined=false}, a
+ * descriptor and a bean method that cannot be joined leave only that tool out, logged at ERROR and
+ * listed by {@link #unjoined()} for {@code /health}.
  */
 @Singleton
 @Internal
 public final class DefaultToolRegistry implements ApplicationEventListener<StartupEvent> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultToolRegistry.class);
+
     private final BeanContext beanContext;
     private final ToolMethodCollector collector;
+    private final boolean failOnUnjoined;
+    private final List<String> unjoined = new CopyOnWriteArrayList<>();
     private volatile @Nullable Map<String, RegisteredTool> tools;
 
     /**
@@ -31,10 +42,13 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
      *
      * @param beanContext the context, for its class loader and bean conditions
      * @param collector the tool methods found at startup
+     * @param configuration whether a tool that cannot be joined stops the start
      */
-    public DefaultToolRegistry(BeanContext beanContext, ToolMethodCollector collector) {
+    public DefaultToolRegistry(BeanContext beanContext, ToolMethodCollector collector,
+            RegistryConfiguration configuration) {
         this.beanContext = beanContext;
         this.collector = collector;
+        this.failOnUnjoined = configuration.failOnUnjoined();
     }
 
     @Override
@@ -49,6 +63,17 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
      */
     public List<RegisteredTool> all() {
         return List.copyOf(tools().values());
+    }
+
+    /**
+     * The problems of the tools left out because a descriptor and a bean method could not be joined
+     * (only with {@code toolwire.registry.fail-on-unjoined=false}; otherwise the start fails).
+     *
+     * @return one message per tool left out, naming it; empty when every tool is served
+     */
+    public List<String> unjoined() {
+        tools();
+        return List.copyOf(unjoined);
     }
 
     /**
@@ -83,12 +108,20 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
             synchronized (this) {
                 result = tools;
                 if (result == null) {
-                    result = RegistryBuilder.build(beanContext, collector.methods());
+                    result = RegistryBuilder.build(beanContext, collector.methods(), this::leaveOut);
                     tools = result;
                 }
             }
         }
         return result;
+    }
+
+    private void leaveOut(DescriptorException problem) {
+        if (failOnUnjoined) {
+            throw problem;
+        }
+        LOG.error("{} The tool is not served (toolwire.registry.fail-on-unjoined=false).", problem.getMessage());
+        unjoined.add(problem.getMessage());
     }
 
     static int distance(String a, String b) {

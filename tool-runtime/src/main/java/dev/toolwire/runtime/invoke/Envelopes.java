@@ -38,6 +38,8 @@ public final class Envelopes {
     public static final String RATE_LIMITED = "RATE_LIMITED";
     /** Code of request headers over Netty's size limit. */
     public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
+    /** Code of a call refused because the server is shutting down. */
+    public static final String UNAVAILABLE = "UNAVAILABLE";
     /** Code of anything unexpected. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** The message of {@link #INTERNAL_ERROR}: it never says more. */

@@ -12,8 +12,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,14 @@ final class RegistryBuilder {
 
     private RegistryBuilder() {}
 
-    static Map<String, RegisteredTool> build(BeanContext context, List<ToolMethodCollector.ToolMethod> methods) {
+    /**
+     * Builds the registry.
+     *
+     * @param unjoined told about each descriptor that cannot be joined with a bean method and each
+     *     {@code @Tool} method without a descriptor (that tool is left out); it may throw to stop the start
+     */
+    static Map<String, RegisteredTool> build(BeanContext context, List<ToolMethodCollector.ToolMethod> methods,
+            Consumer<DescriptorException> unjoined) {
         Map<String, ToolDescriptor> descriptors = DescriptorLoader.load(context.getClassLoader());
         Map<String, ToolDescriptor> bySignature = new HashMap<>();
         descriptors.values().forEach(d -> bySignature.put(key(d), d));
@@ -38,9 +47,10 @@ final class RegistryBuilder {
         for (ToolMethodCollector.ToolMethod m : methods) {
             ToolDescriptor descriptor = bySignature.get(key(m.method()));
             if (descriptor == null) {
-                throw new DescriptorException("@Tool method " + RegisteredTool.signature(m.method())
+                unjoined.accept(new DescriptorException("@Tool method " + RegisteredTool.signature(m.method())
                         + " has no descriptor under " + DescriptorLoader.FOLDER + ". Add dev.toolwire:tool-annotations to "
-                        + "the annotationProcessorPaths of maven-compiler-plugin and rebuild.");
+                        + "the annotationProcessorPaths of maven-compiler-plugin and rebuild."));
+                continue;
             }
             if (!tools.containsKey(descriptor.name())) {
                 tools.put(descriptor.name(), new RegisteredTool(descriptor, m.bean(), m.method(), compile(descriptor)));
@@ -55,7 +65,7 @@ final class RegistryBuilder {
                             .map(ref -> ref.getBeanType().getName())
                             .collect(Collectors.toSet());
                 }
-                checkUnserved(context, enabledBeans, descriptor);
+                checkUnserved(context, enabledBeans, descriptor).ifPresent(unjoined);
             }
         }
         checkRoutes(tools);
@@ -116,19 +126,21 @@ final class RegistryBuilder {
      * A descriptor no enabled bean method matched: fine when its bean is disabled (for example by
      * {@code @Requires}), else a stale descriptor or a class that is not a bean.
      */
-    private static void checkUnserved(BeanContext context, Set<String> enabledBeans, ToolDescriptor descriptor) {
+    private static Optional<DescriptorException> checkUnserved(
+            BeanContext context, Set<String> enabledBeans, ToolDescriptor descriptor) {
         String className = descriptor.invocation().className();
         String where = "Tool '" + descriptor.name() + "' (" + descriptor.source() + ") calls " + className + "."
                 + descriptor.invocation().methodName();
         if (enabledBeans.contains(className)) {
-            throw new DescriptorException(where + "(" + String.join(", ", descriptor.invocation().javaTypes())
-                    + "), but the bean has no such @Tool method. Rebuild the application to refresh its descriptors.");
+            return Optional.of(new DescriptorException(where + "(" + String.join(", ", descriptor.invocation().javaTypes())
+                    + "), but the bean has no such @Tool method. Rebuild the application to refresh its descriptors."));
         }
         if (!hasBeanDefinition(context.getClassLoader(), className)) {
-            throw new DescriptorException(where + ", but no bean has that method. Annotate " + className
-                    + " with @Singleton (or another bean scope), or rebuild to remove the stale descriptor.");
+            return Optional.of(new DescriptorException(where + ", but no bean has that method. Annotate " + className
+                    + " with @Singleton (or another bean scope), or rebuild to remove the stale descriptor."));
         }
         LOG.debug("Tool '{}' is not served: bean {} is disabled", descriptor.name(), className);
+        return Optional.empty();
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

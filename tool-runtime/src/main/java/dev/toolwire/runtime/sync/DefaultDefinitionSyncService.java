@@ -33,15 +33,17 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
     private final SyncConfiguration sync;
     private final ToolwireConfiguration toolwire;
     private final HamsaConfiguration hamsa;
+    private final SyncMonitor monitor;
 
     DefaultDefinitionSyncService(DefaultToolRegistry registry, HamsaClient client, BeanProvider<ToolCredentials> credentials,
-            SyncConfiguration sync, ToolwireConfiguration toolwire, HamsaConfiguration hamsa) {
+            SyncConfiguration sync, ToolwireConfiguration toolwire, HamsaConfiguration hamsa, SyncMonitor monitor) {
         this.registry = registry;
         this.client = client;
         this.credentials = credentials;
         this.sync = sync;
         this.toolwire = toolwire;
         this.hamsa = hamsa;
+        this.monitor = monitor;
     }
 
     @Override
@@ -52,7 +54,9 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
         List<WebTool> remote;
         try {
             remote = client.listWebTools(null);
+            monitor.succeeded("list web tools");
         } catch (HamsaApiException e) {
+            monitor.failed("list web tools", e);
             if (e.isAuthFailure()) {
                 throw keyRefused(e);
             }
@@ -65,7 +69,7 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
     @Override
     public SyncResult apply(SyncPlan plan, Consumer<String> progress) {
         PlanBuilder builder = builder();
-        return new PlanApplier(client, builder, mapper(), hamsa).apply(plan, progress);
+        return new PlanApplier(client, builder, mapper(), hamsa, monitor).apply(plan, progress);
     }
 
     /**

@@ -23,12 +23,15 @@ final class PlanApplier {
     private final PlanBuilder builder;
     private final WebToolMapper mapper;
     private final HamsaConfiguration config;
+    private final SyncMonitor monitor;
 
-    PlanApplier(HamsaClient client, PlanBuilder builder, WebToolMapper mapper, HamsaConfiguration config) {
+    PlanApplier(HamsaClient client, PlanBuilder builder, WebToolMapper mapper, HamsaConfiguration config,
+            SyncMonitor monitor) {
         this.client = client;
         this.builder = builder;
         this.mapper = mapper;
         this.config = config;
+        this.monitor = monitor;
     }
 
     SyncResult apply(SyncPlan plan, Consumer<String> progress) {
@@ -45,12 +48,16 @@ final class PlanApplier {
                 try {
                     SyncResult.Applied done = write(entry, plan.work(entry), progress);
                     applied.add(done);
+                    monitor.wrote(action, true);
+                    monitor.succeeded("write web tools");
                     created += action == SyncPlan.Action.CREATE ? 1 : 0;
                     updated += action == SyncPlan.Action.UPDATE ? 1 : 0;
                     deactivated += action == SyncPlan.Action.DEACTIVATE ? 1 : 0;
                     progress.accept(action.marker() + " " + entry.name() + ": " + verb(action)
                             + (done.id() == null ? "" : " (id " + done.id() + ", version " + done.version() + ")"));
                 } catch (HamsaApiException e) {
+                    monitor.wrote(action, false);
+                    monitor.failed("write web tools", e);
                     if (e.isAuthFailure()) {
                         throw DefaultDefinitionSyncService.keyRefused(e);
                     }

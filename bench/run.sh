@@ -1,0 +1,158 @@
+#!/usr/bin/env bash
+# Benchmark: the example server's lookup_customer through Toolwire (JWT auth, JSON Schema validation,
+# access log, metrics) against the same lookup as a plain Micronaut controller (bench/src), on
+# loopback, one server at a time. Prints throughput and latency percentiles, their ratio, time from
+# launch to the first served call, and resident memory. Bounded: every load run has a fixed duration.
+#
+#   bash bench/run.sh                    # defaults below; BENCH_REBUILD=1 rebuilds the jars
+#   JAVA=/path/to/java bash bench/run.sh # another JDK
+#   BENCH_AOT_JAVA=/path/to/jdk25/bin/java bash bench/run.sh
+#                                        # adds a run of Toolwire on JDK 25+ with an AOT cache trained first
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+JAVA=${JAVA:-java}
+DURATION=${BENCH_DURATION:-12s}
+WARMUP=${BENCH_WARMUP:-6s}
+CONNECTIONS=${BENCH_CONNECTIONS:-16}
+THREADS=${BENCH_THREADS:-1}
+HEAP=${BENCH_HEAP:--Xmx512m}
+PORT=${BENCH_PORT:-18181}
+OUT=bench/target/run
+TOOLWIRE_JAR=tool-examples/target/tool-examples.jar
+BASELINE_JAR=bench/target/toolwire-bench-baseline.jar
+BODY='{"phone_number":"+971501234567"}'
+mkdir -p "$OUT"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+if [[ ! -f $TOOLWIRE_JAR || -n ${BENCH_REBUILD:-} ]]; then
+  echo "== building the example server"
+  mvn -q package -pl tool-examples -am -DskipTests
+fi
+if [[ ! -f $BASELINE_JAR || -n ${BENCH_REBUILD:-} ]]; then
+  echo "== building the baseline"
+  mvn -q -f bench/pom.xml package
+fi
+if ! command -v wrk >/dev/null; then
+  if [[ $(id -u) == 0 ]]; then
+    echo "== installing wrk"
+    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+  else
+    echo "wrk is missing: install it (Debian: sudo apt-get install wrk) and run again" >&2
+    exit 1
+  fi
+fi
+
+# A fresh secret per run: the server verifies with it and the token command signs with it.
+TOOLWIRE_AUTH_JWT_SECRET="bench-$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+export TOOLWIRE_AUTH_JWT_SECRET
+TOKEN=$("$JAVA" -jar "$TOOLWIRE_JAR" token --tool lookup_customer --ttl 1h 2>/dev/null | tail -1)
+
+PID=
+stop_server() {
+  if [[ -n $PID ]] && kill -0 "$PID" 2>/dev/null; then
+    kill "$PID"
+    wait "$PID" 2>/dev/null || true
+  fi
+  PID=
+}
+trap stop_server EXIT
+
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+# CPU time (user + system) the process used so far, in clock ticks.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+# start NAME JAR [JVM options...]: launches, waits for the first 200 (at most 60 s), records TTFC and RSS.
+start() {
+  local name=$1 jar=$2
+  shift 2
+  local auth=()
+  [[ $name != baseline ]] && auth=(-H "Authorization: Bearer $TOKEN")
+  local t0 code
+  t0=$(date +%s%N)
+  "${SERVER_JAVA:-$JAVA}" $HEAP "$@" -Dmicronaut.server.port="$PORT" -jar "$jar" >"$OUT/$name.log" 2>&1 &
+  PID=$!
+  for _ in $(seq 1 3000); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${auth[@]}" \
+      -d "$BODY" "http://127.0.0.1:$PORT/tools/lookup_customer" || true)
+    [[ $code == 200 ]] && break
+    kill -0 "$PID" 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  [[ $code == 200 ]] || { echo "$name never answered 200 (last: $code)" >&2; exit 1; }
+  TTFC_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  RSS_FIRST=$(rss_mib "$PID")
+}
+
+# load NAME: warm-up, then the measured run; leaves its RESULT fields in R_*.
+load() {
+  local name=$1 token=
+  [[ $name != baseline ]] && token=$TOKEN
+  BENCH_TOKEN=$token wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua \
+    "http://127.0.0.1:$PORT/tools/lookup_customer" >"$OUT/$name.warmup.txt"
+  local ticks_before
+  ticks_before=$(cpu_ticks "$PID")
+  BENCH_TOKEN=$token wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post.lua \
+    "http://127.0.0.1:$PORT/tools/lookup_customer" >"$OUT/$name.wrk.txt"
+  R_TICKS=$(( $(cpu_ticks "$PID") - ticks_before ))
+  local result
+  result=$(grep '^RESULT' "$OUT/$name.wrk.txt")
+  for field in $result; do
+    case $field in
+      rps=*) R_RPS=${field#rps=} ;;
+      p50_ms=*) R_P50=${field#p50_ms=} ;;
+      p90_ms=*) R_P90=${field#p90_ms=} ;;
+      p99_ms=*) R_P99=${field#p99_ms=} ;;
+      errors=*) R_ERR=${field#errors=} ;;
+      requests=*) R_REQ=${field#requests=} ;;
+    esac
+  done
+}
+
+declare -A RPS P50 P90 P99 ERR TTFC RSS1 RSS2 CPU
+run() {
+  local name=$1
+  shift
+  echo "== $name"
+  start "$name" "$@"
+  load "$name"
+  RPS[$name]=$R_RPS P50[$name]=$R_P50 P90[$name]=$R_P90 P99[$name]=$R_P99 ERR[$name]=$R_ERR
+  CPU[$name]=$(awk -v t="$R_TICKS" -v hz="$TICKS_PER_SECOND" -v n="$R_REQ" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+  TTFC[$name]=$TTFC_MS RSS1[$name]=$RSS_FIRST RSS2[$name]=$(rss_mib "$PID")
+  stop_server
+}
+
+run baseline "$BASELINE_JAR"
+run toolwire "$TOOLWIRE_JAR"
+run toolwire-no-access-log "$TOOLWIRE_JAR" -Dtoolwire.access-log.enabled=false
+SERVERS=(baseline toolwire toolwire-no-access-log)
+if [[ -n ${BENCH_AOT_JAVA:-} ]]; then
+  echo "== training an AOT cache on $("$BENCH_AOT_JAVA" -version 2>&1 | head -1)"
+  rm -f "$OUT/toolwire.aot"
+  SERVER_JAVA=$BENCH_AOT_JAVA start aot-training "$TOOLWIRE_JAR" -XX:AOTCacheOutput="$OUT/toolwire.aot"
+  for _ in $(seq 1 300); do
+    curl -s -o /dev/null -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $TOKEN" \
+      -d "$BODY" "http://127.0.0.1:$PORT/tools/lookup_customer"
+  done
+  stop_server
+  SERVER_JAVA=$BENCH_AOT_JAVA run toolwire-jdk25-aot "$TOOLWIRE_JAR" -XX:AOTCache="$OUT/toolwire.aot"
+  SERVERS+=(toolwire-jdk25-aot)
+fi
+
+echo
+echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), load average before the run: $LOAD_BEFORE"
+echo "wrk: $THREADS thread(s), $CONNECTIONS connections, $WARMUP warm-up + $DURATION measured, POST lookup_customer"
+printf '%-24s %10s %9s %9s %9s %7s %11s %9s %10s %10s\n' server req/s p50_ms p90_ms p99_ms errors cpu_us/req \
+  first_ms rss_first rss_after
+for name in "${SERVERS[@]}"; do
+  printf '%-24s %10s %9s %9s %9s %7s %11s %9s %10s %10s\n' "$name" "${RPS[$name]}" "${P50[$name]}" "${P90[$name]}" \
+    "${P99[$name]}" "${ERR[$name]}" "${CPU[$name]}" "${TTFC[$name]}" "${RSS1[$name]}MiB" "${RSS2[$name]}MiB"
+done
+for name in "${SERVERS[@]:1}"; do
+  awk -v n="$name" -v a="${RPS[$name]}" -v b="${RPS[baseline]}" -v pa="${P50[$name]}" -v pb="${P50[baseline]}" \
+    -v ca="${CPU[$name]}" -v cb="${CPU[baseline]}" \
+    'BEGIN { printf "%s vs baseline: throughput x%.3f (target >= 0.95), median +%.3f ms (target <= 0.1), server CPU per call x%.2f\n", n, a / b, pa - pb, ca / cb }'
+done
+echo "(first_ms = launch to first HTTP 200, target <= 800 ms; cpu_us/req = the server's user+system CPU during"
+echo " the measured run per request, steadier than req/s on a shared machine; raw wrk output in $OUT)"

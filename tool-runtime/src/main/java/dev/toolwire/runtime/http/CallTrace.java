@@ -1,0 +1,73 @@
+package dev.toolwire.runtime.http;
+
+import dev.toolwire.runtime.auth.AuthenticatedCaller;
+import dev.toolwire.runtime.invoke.RegisteredTool;
+import dev.toolwire.runtime.invoke.ToolCall;
+import dev.toolwire.runtime.observe.CallOutcome;
+import dev.toolwire.runtime.observe.ToolCallRecord;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the handler learns about one call as it goes (who called, with which arguments), reported to
+ * {@link InFlightCalls} once when the response is ready. Kept as a request attribute so the steps
+ * of the handler can add to it without passing it along.
+ */
+final class CallTrace {
+
+    private static final String ATTRIBUTE = "toolwire.callTrace";
+
+    private final InFlightCalls calls;
+    private final RegisteredTool tool;
+    private final String method;
+    private final String requestId;
+    private final boolean admitted;
+    private final long startNanos;
+    private volatile @Nullable String subject;
+    private volatile @Nullable ToolCall arguments;
+    private volatile int status;
+    private volatile long durationNanos;
+
+    CallTrace(InFlightCalls calls, RegisteredTool tool, String method, String requestId, boolean admitted,
+            long startNanos) {
+        this.calls = calls;
+        this.tool = tool;
+        this.method = method;
+        this.requestId = requestId;
+        this.admitted = admitted;
+        this.startNanos = startNanos;
+    }
+
+    static void attach(HttpRequest<?> request, CallTrace trace) {
+        request.setAttribute(ATTRIBUTE, trace);
+    }
+
+    static void noteArguments(HttpRequest<?> request, ToolCall call) {
+        request.getAttribute(ATTRIBUTE, CallTrace.class).ifPresent(trace -> trace.arguments = call);
+    }
+
+    boolean admitted() {
+        return admitted;
+    }
+
+    AuthenticatedCaller authenticated(AuthenticatedCaller caller) {
+        subject = caller.subject();
+        return caller;
+    }
+
+    /** Reports the call when {@code response} completes; the returned future completes after that. */
+    CompletableFuture<HttpResponse<?>> complete(CompletableFuture<HttpResponse<?>> response) {
+        return response.whenComplete((sent, failure) -> {
+            durationNanos = System.nanoTime() - startNanos;
+            status = sent == null ? 500 : sent.code();
+            calls.finished(this);
+        });
+    }
+
+    ToolCallRecord record() {
+        return new ToolCallRecord(tool.name(), method, tool.descriptor().path(), status, CallOutcome.of(status),
+                durationNanos, requestId, subject, arguments);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.toolwire.runtime.observe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.runtime.invoke.ToolCall;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Formats values for a one-line {@code key=value} log: plain tokens stay as they are, anything else
+ * is quoted with its quotes, backslashes and control characters escaped, and long values are cut,
+ * so a caller cannot break the line or forge a key.
+ */
+final class LogValues {
+
+    static final String REDACTED = "***";
+    private static final int MAX_LENGTH = 80;
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:/@+{}-]{1," + MAX_LENGTH + "}");
+
+    private LogValues() {}
+
+    static String safe(String value) {
+        if (PLAIN.matcher(value).matches()) {
+            return value;
+        }
+        String cut = value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) + "..." : value;
+        StringBuilder quoted = new StringBuilder(cut.length() + 2).append('"');
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            switch (c) {
+                case '"', '\\' -> quoted.append('\\').append(c);
+                case '\n' -> quoted.append("\\n");
+                case '\r' -> quoted.append("\\r");
+                case '\t' -> quoted.append("\\t");
+                default -> quoted.append(Character.isISOControl(c) ? '?' : c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    /**
+     * Appends {@code {name=value, ...}} for every argument of the call, in path, query, body order;
+     * a value appears only when {@code tool.name} is in {@code logged}, else it is {@value #REDACTED}.
+     */
+    static StringBuilder appendArguments(StringBuilder line, String tool, ToolCall call, Set<String> logged) {
+        Map<String, String> values = new LinkedHashMap<>();
+        call.pathValues().forEach(values::put);
+        call.query().forEach((name, list) -> values.put(name, String.join(",", list)));
+        if (call.body() != null) {
+            for (Map.Entry<String, JsonNode> field : call.body().properties()) {
+                JsonNode value = field.getValue();
+                values.put(field.getKey(), value.isTextual() ? value.textValue() : value.toString());
+            }
+        }
+        line.append('{');
+        boolean first = true;
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            line.append(first ? "" : ", ").append(safe(entry.getKey())).append('=')
+                    .append(logged.contains(tool + "." + entry.getKey()) ? safe(entry.getValue()) : REDACTED);
+            first = false;
+        }
+        return line.append('}');
+    }
+}
