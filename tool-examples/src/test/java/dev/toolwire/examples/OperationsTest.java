@@ -1,14 +1,15 @@
 package dev.toolwire.examples;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.testing.client.ToolClient;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What an operator scrapes: a tool call appears at /prometheus, and /health needs no tool credential. */
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class OperationsTest {
 
     @Inject
-    ToolHttp http;
+    ToolClient tools;
 
     @Inject
     @Client("/")
@@ -24,7 +25,7 @@ class OperationsTest {
 
     @Test
     void toolCall_appearsInThePrometheusScrape() {
-        assertEquals(200, http.post("/tools/lookup_customer", "{\"phone_number\": \"+971501234567\"}").status());
+        tools.call("lookup_customer", Map.of("phone_number", "+971501234567")).assertOk();
 
         String scrape = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
         assertTrue(scrape.contains("toolwire_tool_calls_seconds_count{outcome=\"ok\",tool=\"lookup_customer\"}"), scrape);
