@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.toolwire.runtime.Toolwire;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,20 +20,9 @@ class CommandLineTest {
 
     private final JsonMapper json = JsonMapper.createDefault();
 
-    /** What a command printed and how it exited. */
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Toolwire.execute(Application.class, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void toolsJson_listsTheEightExampleTools_andTheReportStatusTool() throws IOException {
-        Run run = run("tools", "--json");
+        CommandRun run = CommandRun.of("tools", "--json");
 
         assertEquals(0, run.exitCode(), run.err());
         List<Map<String, Object>> tools = json.readValue(run.out(), Argument.listOf(Argument.mapOf(String.class, Object.class)));
@@ -54,7 +39,7 @@ class CommandLineTest {
     @Test
     @SuppressWarnings("unchecked")
     void describeGetOrderStatus_showsRequiredPathParameterWithPattern() throws IOException {
-        Run run = run("describe", "get_order_status");
+        CommandRun run = CommandRun.of("describe", "get_order_status");
 
         assertEquals(0, run.exitCode(), run.err());
         Map<String, Object> descriptor = json.readValue(run.out(), Argument.mapOf(String.class, Object.class));
@@ -71,7 +56,7 @@ class CommandLineTest {
     @Test
     @SuppressWarnings("unchecked")
     void describeHamsa_writesTheWebToolBodyWithColonPathParameters() throws IOException {
-        Run run = run("describe", "cancel_appointment", "--format", "hamsa");
+        CommandRun run = CommandRun.of("describe", "cancel_appointment", "--format", "hamsa");
 
         assertEquals(0, run.exitCode(), run.err());
         Map<String, Object> body = json.readValue(run.out(), Argument.mapOf(String.class, Object.class));
@@ -85,9 +70,9 @@ class CommandLineTest {
     @Test
     @SuppressWarnings("unchecked")
     void describeHamsa_carriesTheCredentialEachToolIsServedWith() throws IOException {
-        Map<String, Object> jwtTool = json.readValue(run("describe", "lookup_customer", "--format", "hamsa").out(),
+        Map<String, Object> jwtTool = json.readValue(CommandRun.of("describe", "lookup_customer", "--format", "hamsa").out(),
                 Argument.mapOf(String.class, Object.class));
-        Map<String, Object> headerTool = json.readValue(run("describe", "check_availability", "--format", "hamsa").out(),
+        Map<String, Object> headerTool = json.readValue(CommandRun.of("describe", "check_availability", "--format", "hamsa").out(),
                 Argument.mapOf(String.class, Object.class));
 
         String authToken = (String) ((Map<String, Object>) jwtTool.get("toolSettings")).get("authToken");
@@ -102,7 +87,7 @@ class CommandLineTest {
 
     @Test
     void token_printsAJwtScopedToTheNamedTools() {
-        Run run = run("token", "--tool", "get_order_status", "--tool", "lookup_customer", "--ttl", "12h");
+        CommandRun run = CommandRun.of("token", "--tool", "get_order_status", "--tool", "lookup_customer", "--ttl", "12h");
 
         assertEquals(0, run.exitCode(), run.err());
         String token = run.out().strip();
@@ -117,8 +102,8 @@ class CommandLineTest {
 
     @Test
     void token_unknownToolOrNoToolExitsWithTwo() {
-        Run unknown = run("token", "--tool", "lookup_customers");
-        Run none = run("token");
+        CommandRun unknown = CommandRun.of("token", "--tool", "lookup_customers");
+        CommandRun none = CommandRun.of("token");
 
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.err().contains("lookup_customer"), unknown.err());
@@ -128,7 +113,7 @@ class CommandLineTest {
 
     @Test
     void describeUnknownTool_exitsWithTwo() {
-        Run run = run("describe", "lookup_customers");
+        CommandRun run = CommandRun.of("describe", "lookup_customers");
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("lookup_customer"), "suggests the close name: " + run.err());
@@ -136,8 +121,8 @@ class CommandLineTest {
 
     @Test
     void call_runsTheToolInProcess() throws IOException {
-        Run found = run("call", "get_order_status", "--args", "{\"order_id\": \"ORD-10003\"}");
-        Run missing = run("call", "get_order_status", "--args", "{\"order_id\": \"ORD-00000\"}");
+        CommandRun found = CommandRun.of("call", "get_order_status", "--args", "{\"order_id\": \"ORD-10003\"}");
+        CommandRun missing = CommandRun.of("call", "get_order_status", "--args", "{\"order_id\": \"ORD-00000\"}");
 
         assertEquals(0, found.exitCode(), found.err());
         assertEquals("processing", json.readValue(found.out(), Argument.mapOf(String.class, Object.class)).get("status"));

@@ -10,12 +10,8 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import dev.toolwire.runtime.Toolwire;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,18 +35,8 @@ class ExportCommandTest {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final int TOOL_COUNT = 9;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Toolwire.execute(Application.class, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private static JsonNode export(String format) throws IOException {
-        Run run = run("export", "--format", format);
+        CommandRun run = CommandRun.of("export", "--format", format);
         assertEquals(0, run.exitCode(), run.err());
         return JSON.readTree(run.out());
     }
@@ -143,7 +129,7 @@ class ExportCommandTest {
     void export_toAFile_writesItAndSaysSo(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("tools.json");
 
-        Run run = run("export", "--format", "mcp", "--output", file.toString());
+        CommandRun run = CommandRun.of("export", "--format", "mcp", "--output", file.toString());
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.out());
@@ -153,7 +139,7 @@ class ExportCommandTest {
 
     @Test
     void export_unknownFormat_exitsWithTwoAndNamesTheFormats() {
-        Run run = run("export", "--format", "yaml");
+        CommandRun run = CommandRun.of("export", "--format", "yaml");
 
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("Use --format hamsa, openai, mcp, openapi."), run.err());
@@ -161,7 +147,7 @@ class ExportCommandTest {
 
     @Test
     void callWithPaths_printsTheJsonPathOfEachValueOnStderr_andKeepsStdoutPureJson() throws IOException {
-        Run run = run("call", "lookup_customer", "--args", "{\"phone_number\": \"+971501234567\"}", "--paths");
+        CommandRun run = CommandRun.of("call", "lookup_customer", "--args", "{\"phone_number\": \"+971501234567\"}", "--paths");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("CUST-1001", JSON.readTree(run.out()).path("customer_id").asText(), "stdout parses as the result");
@@ -172,7 +158,7 @@ class ExportCommandTest {
 
     @Test
     void callWithPaths_indexesArrays() throws IOException {
-        Run run = run("call", "check_availability", "--args",
+        CommandRun run = CommandRun.of("call", "check_availability", "--args",
                 "{\"service_type\": \"repair\", \"start_date\": \"2027-01-04\"}", "--paths");
 
         assertEquals(0, run.exitCode(), run.err());
