@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one handler behind every tool route. On the event loop it only finds the tool and checks the
  * declared size; authentication, reading arguments, validating, binding and invoking the tool run
- * on Micronaut's blocking executor (virtual threads on JDK 21+), on one worker thread when the body
- * has already arrived: each hand-off between threads costs more than the rest of a small call. The body is read only for an
- * authenticated caller within its rate limit, and never past {@code toolwire.http.max-body-bytes}.
+ * on Micronaut's blocking executor (virtual threads on JDK 21+), all on one worker when the body has
+ * already arrived: each hand-off between threads costs more than the rest of a small call. The body
+ * is read only for an authenticated caller within its rate limit, and never past
+ * {@code toolwire.http.max-body-bytes}.
  */
 @Singleton
 @Internal

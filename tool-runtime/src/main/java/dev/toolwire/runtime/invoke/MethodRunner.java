@@ -28,8 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Invokes a tool method within its deadline ({@link ToolContext#deadline()}, the one the tool sees).
  * The method is called on Micronaut's blocking executor (or on the calling worker when it already is
- * one); a {@code CompletionStage} or
- * {@code Publisher} it returns is awaited without holding any thread. At the deadline the caller gets
+ * one); a {@code CompletionStage} or {@code Publisher} it returns is awaited without holding any thread. At the deadline the caller gets
  * {@code 504 TIMEOUT}, the blocking thread is interrupted or the future / subscription cancelled, and
  * whatever the method produces later is discarded (logged at DEBUG only).
  */
