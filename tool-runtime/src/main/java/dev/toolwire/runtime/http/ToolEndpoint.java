@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one handler behind every tool route. On the event loop it only finds the tool and checks the
  * declared size; authentication, reading arguments, validating, binding and invoking the tool run
- * on Micronaut's blocking executor (virtual threads on JDK 21+). The body is read only for an
- * authenticated caller within its rate limit, and never past {@code toolwire.http.max-body-bytes}.
+ * on Micronaut's blocking executor (virtual threads on JDK 21+), all on one worker when the body has
+ * already arrived: each hand-off between threads costs more than the rest of a small call. The body
+ * is read only for an authenticated caller within its rate limit, and never past
+ * {@code toolwire.http.max-body-bytes}.
  */
 @Singleton
 @Internal
@@ -123,9 +126,12 @@ public final class ToolEndpoint {
         }
         Map<String, String> pathValues = new HashMap<>();
         match.get().getVariableValues().forEach((k, v) -> pathValues.put(k, String.valueOf(v)));
+        // Authenticating and admitting share one task, so admitting never runs on the event loop even
+        // when authentication finishes before a second stage could be chained.
         return trace.complete(CompletableFuture
-                .supplyAsync(() -> trace.authenticated(authenticator.authenticate(request, tool.descriptor())), executor)
-                .thenCompose(caller -> admit(tool, request, pathValues, caller, requestId))
+                .supplyAsync(() -> admit(tool, request, pathValues,
+                        trace.authenticated(authenticator.authenticate(request, tool.descriptor())), requestId), executor)
+                .thenCompose(Function.identity())
                 .exceptionally(failure -> refuse(failure, requestId)));
     }
 
@@ -145,10 +151,12 @@ public final class ToolEndpoint {
             limited.header(HttpHeaders.RETRY_AFTER, Long.toString(decision.get().retryAfterSeconds()));
             return CompletableFuture.completedFuture(withRateHeaders(limited, decision));
         }
-        return readBody(request).thenComposeAsync(
-                body -> run(tool, request, pathValues, body, caller, requestId)
-                        .thenApply(response -> withRateHeaders(response, decision)),
-                executor);
+        Function<byte[], CompletableFuture<HttpResponse<?>>> invoke = body -> run(tool, request, pathValues, body,
+                caller, requestId).thenApply(response -> withRateHeaders(response, decision));
+        CompletableFuture<byte[]> body = readBody(request);
+        // A body that had fully arrived is read at once, on this blocking thread: carry on here rather
+        // than hand the call to another worker. One still arriving completes on the event loop: hop back.
+        return body.isDone() ? body.thenCompose(invoke) : body.thenComposeAsync(invoke, executor);
     }
 
     private CompletableFuture<byte[]> readBody(HttpRequest<?> request) {
@@ -199,7 +207,7 @@ public final class ToolEndpoint {
             CallTrace.noteArguments(request, call);
             DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), headersWithoutCredentials(request),
                     caller.subject(), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
-            outcome = invoker.start(tool, call, context);
+            outcome = invoker.startOnBlockingThread(tool, call, context);
         } catch (ToolException e) {
             outcome = CompletableFuture.completedFuture(Envelopes.of(e, requestId));
         }

@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Invokes a tool method within its deadline ({@link ToolContext#deadline()}, the one the tool sees).
- * The method is called on Micronaut's blocking executor; a {@code CompletionStage} or
- * {@code Publisher} it returns is awaited without holding any thread. At the deadline the caller gets
+ * The method is called on Micronaut's blocking executor (or on the calling worker when it already is
+ * one); a {@code CompletionStage} or {@code Publisher} it returns is awaited without holding any thread. At the deadline the caller gets
  * {@code 504 TIMEOUT}, the blocking thread is interrupted or the future / subscription cancelled, and
  * whatever the method produces later is discarded (logged at DEBUG only).
  */
@@ -76,13 +76,19 @@ public final class MethodRunner {
      * @param tool the tool
      * @param arguments the merged, validated arguments
      * @param context the context passed to the method; its deadline is enforced
+     * @param onThisThread call the method on the calling thread, which may block (a blocking-executor
+     *     worker), instead of handing it to the executor; an expiry interrupts this thread then
      * @return the result, or the error envelope; never completes exceptionally
      */
-    CompletableFuture<ToolOutcome> run(RegisteredTool tool, ObjectNode arguments, ToolContext context) {
+    CompletableFuture<ToolOutcome> run(RegisteredTool tool, ObjectNode arguments, ToolContext context, boolean onThisThread) {
         Execution execution = new Execution();
         long delay = Math.max(0, Duration.between(Instant.now(), context.deadline()).toNanos());
         ScheduledFuture<?> timer = scheduler.schedule(Duration.ofNanos(delay), () -> expire(tool, execution, context));
         execution.outcome().whenComplete((outcome, failure) -> timer.cancel(false));
+        if (onThisThread) {
+            invoke(tool, arguments, context, execution);
+            return execution.outcome();
+        }
         try {
             blocking.execute(() -> invoke(tool, arguments, context, execution));
         } catch (RejectedExecutionException e) {

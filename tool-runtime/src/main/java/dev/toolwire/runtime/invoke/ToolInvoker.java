@@ -56,7 +56,22 @@ public final class ToolInvoker {
      *     longer than their window); never completes exceptionally
      */
     public CompletableFuture<ToolOutcome> start(RegisteredTool tool, ToolCall call, ToolContext context) {
-        return start(tool, call, context, true);
+        return start(tool, call, context, true, false);
+    }
+
+    /**
+     * Like {@link #start}, but a blocking method runs on the calling thread, which must be one that
+     * may block (a blocking-executor worker, never the event loop): this saves a hand-off to another
+     * worker. The deadline is enforced the same way (504 on time, the thread interrupted); job-mode
+     * tools still run on the executor, since their acknowledgement must be sent while they run.
+     *
+     * @param tool the tool
+     * @param call the raw arguments
+     * @param context the call's context; its deadline is enforced
+     * @return as {@link #start}
+     */
+    public CompletableFuture<ToolOutcome> startOnBlockingThread(RegisteredTool tool, ToolCall call, ToolContext context) {
+        return start(tool, call, context, true, true);
     }
 
     /**
@@ -69,11 +84,11 @@ public final class ToolInvoker {
      * @return the result or the error envelope
      */
     public ToolOutcome call(RegisteredTool tool, ToolCall call, ToolContext context) {
-        return start(tool, call, context, false).join();
+        return start(tool, call, context, false, false).join();
     }
 
     private CompletableFuture<ToolOutcome> start(
-            RegisteredTool tool, ToolCall call, ToolContext context, boolean acknowledgeJobs) {
+            RegisteredTool tool, ToolCall call, ToolContext context, boolean acknowledgeJobs, boolean onThisThread) {
         ObjectNode arguments;
         try {
             arguments = ArgumentMerger.merge(tool.descriptor().params(), call.pathValues(), call.query(), call.body());
@@ -93,8 +108,8 @@ public final class ToolInvoker {
             return CompletableFuture.completedFuture(jobs.status(tool, arguments, context));
         }
         Supplier<CompletableFuture<ToolOutcome>> run = () -> acknowledgeJobs && tool.descriptor().job() != null
-                ? jobs.start(tool, context, jobContext -> runner.run(tool, arguments, jobContext))
-                : runner.run(tool, arguments, context);
+                ? jobs.start(tool, context, jobContext -> runner.run(tool, arguments, jobContext, false))
+                : runner.run(tool, arguments, context, onThisThread);
         int window = tool.descriptor().deduplicationWindowSeconds();
         return window > 0 ? deduplication.run(DeduplicationCache.key(tool, arguments, context), window, run) : run.get();
     }

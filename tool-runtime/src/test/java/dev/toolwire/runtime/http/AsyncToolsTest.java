@@ -17,7 +17,10 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,6 +106,24 @@ class AsyncToolsTest {
         String thread = answer.body().path("result").asText();
         assertFalse(thread.toLowerCase(Locale.ROOT).contains("eventloop"), thread);
         assertTrue(thread.contains("blocking"), "not on the configured blocking executor: " + thread);
+    }
+
+    @Test
+    void blockingTool_whoseBodyArrivesAfterAuthentication_stillRunsOnTheBlockingExecutor() throws Exception {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /tools/blocking_thread_name HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(300); // the call is authenticated by now and waits for its body, which the event loop delivers
+            out.write("2\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertFalse(response.toLowerCase(Locale.ROOT).contains("eventloop"), response);
+            assertTrue(response.contains("blocking"), "not on the configured blocking executor: " + response);
+        }
     }
 
     @Test
