@@ -26,16 +26,6 @@ public class CustomerDirectory {
     }
 
     /**
-     * Finds a customer by id.
-     *
-     * @param customerId the CRM id
-     * @return the customer, if known
-     */
-    public Optional<Customer> findById(String customerId) {
-        return Optional.ofNullable(byId.get(customerId));
-    }
-
-    /**
      * Finds a customer by the phone number on file.
      *
      * @param phoneNumber an E.164 number

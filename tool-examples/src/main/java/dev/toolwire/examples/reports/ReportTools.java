@@ -99,8 +99,8 @@ public class ReportTools {
     private AccountReport report(String accountId, String holder, ReportType type, Ledger.Account account) {
         LocalDate to = LocalDate.now(clock);
         List<Transaction> transactions = account.transactions();
-        BigDecimal in = sum(transactions, BigDecimal.ONE);
-        BigDecimal out = sum(transactions, BigDecimal.ONE.negate()).negate();
+        BigDecimal in = sum(transactions, 1);
+        BigDecimal out = sum(transactions, -1).negate();
         BigDecimal balance = account.openingBalance().add(in).subtract(out);
         String summary = "Over the last 30 days your balance went from " + account.openingBalance() + " to "
                 + balance + " " + account.currency() + ", with " + transactions.size() + " transactions.";
@@ -122,10 +122,10 @@ public class ReportTools {
     }
 
     /** Sums the amounts with the given sign (+1 for money in, -1 for money out). */
-    private static BigDecimal sum(List<Transaction> transactions, BigDecimal sign) {
+    private static BigDecimal sum(List<Transaction> transactions, int sign) {
         return transactions.stream()
                 .map(Transaction::amount)
-                .filter(amount -> amount.signum() == sign.signum())
+                .filter(amount -> amount.signum() == sign)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 }

@@ -6,19 +6,15 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The helpdesk's ticket store, in memory. */
+/** The helpdesk: files tickets with ids in sequence and a promised response time. */
 @Singleton
 public class Helpdesk {
 
     private final CustomerDirectory customers;
     private final Clock clock;
     private final AtomicInteger nextNumber = new AtomicInteger(10001);
-    private final Map<String, Ticket> tickets = new ConcurrentHashMap<>();
 
     Helpdesk(CustomerDirectory customers, Clock clock) {
         this.customers = customers;
@@ -39,7 +35,7 @@ public class Helpdesk {
         String id = "TCK-" + nextNumber.getAndIncrement();
         OffsetDateTime respondBy = now.plus(priority.responseTarget());
         String customerId = customers.findByEmail(email).map(Customer::customerId).orElse(null);
-        Ticket ticket = new Ticket(
+        return new Ticket(
                 id,
                 "open",
                 priority.wireValue(),
@@ -50,18 +46,6 @@ public class Helpdesk {
                 respondBy,
                 "Your ticket number is " + spell(id) + ". Our team will get back to you " + priority.spokenTarget()
                         + ".");
-        tickets.put(id, ticket);
-        return ticket;
-    }
-
-    /**
-     * Finds a ticket by id.
-     *
-     * @param ticketId the helpdesk id
-     * @return the ticket, if filed
-     */
-    public Optional<Ticket> find(String ticketId) {
-        return Optional.ofNullable(tickets.get(ticketId));
     }
 
     /** Spells an id the way an agent should read it out: "T C K, 1 0 0 0 1". */
