@@ -138,20 +138,19 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
                 });
     }
 
+    /** Reads the processor options once and creates the reporter and the builder from them. */
     private void init(VisitorContext context) {
-        if (builder == null) {
-            Map<String, String> options = CompilerBridge.options(context);
-            boolean asIs = "as_is".equals(options.get(Names.OPTION_NAMING));
-            builder = new ToolModelBuilder(reporter(context), new SchemaGenerator(reporter(context), new WireNames(!asIs)));
-        }
-    }
-
-    private ErrorReporter reporter(VisitorContext context) {
         if (reporter == null) {
             Map<String, String> options = CompilerBridge.options(context);
             reporter = new ErrorReporter(context, isEnabled(options, Names.OPTION_STRICT),
                     isEnabled(options, Names.OPTION_DEBUG));
+            boolean asIs = "as_is".equals(options.get(Names.OPTION_NAMING));
+            builder = new ToolModelBuilder(reporter, new SchemaGenerator(reporter, new WireNames(!asIs)));
         }
+    }
+
+    private ErrorReporter reporter(VisitorContext context) {
+        init(context);
         return reporter;
     }
 
