@@ -78,7 +78,7 @@ final class ArgumentBuilder {
         } catch (IllegalArgumentException e) {
             reporter.error(id, site.element(), Names.TOOL_PARAM, attribute, site.subject() + " has @ToolParam(" + attribute + " = \"" + text
                     + "\"), which is not valid: " + e.getMessage() + ". Write a value of type "
-                    + simpleName(type.javaType()) + (type.kind().isScalar() ? "" : " or remove it") + ".");
+                    + ToolSignatures.simpleName(type.javaType()) + (type.kind().isScalar() ? "" : " or remove it") + ".");
             return null;
         }
     }
@@ -102,9 +102,5 @@ final class ArgumentBuilder {
                 ? ToolSignatures.simpleName(m.getDeclaringType()) : "?";
         return "property '" + element.getName() + "' of " + owner
                 + (parent == null ? "" : " (in " + parent.tool() + ")");
-    }
-
-    private static String simpleName(String javaType) {
-        return javaType.substring(javaType.lastIndexOf('.') + 1).replace('$', '.');
     }
 }

@@ -99,7 +99,7 @@ final class ObjectSchemaBuilder {
     private static String cycle(Site site, String name) {
         List<String> path = new ArrayList<>(site.stack().subList(site.stack().indexOf(name), site.stack().size()));
         path.add(name);
-        path.replaceAll(n -> n.substring(n.lastIndexOf('.') + 1).replace('$', '.'));
+        path.replaceAll(ToolSignatures::simpleName);
         return String.join(" -> ", path);
     }
 }
