@@ -69,11 +69,8 @@ final class ToolModelBuilder {
                 parameters.add(new ParamModel(true, javaType, null, null));
                 continue;
             }
-            Optional<ArgumentModel> argument = schemas.arguments().build(parameter, site);
-            if (argument.isPresent() && schemas.arguments().checkUnique(parameter, argument.get(), arguments)) {
-                arguments.add(argument.get());
-                parameters.add(new ParamModel(false, javaType, argument.get().wireName(), argument.get().type().binding()));
-            }
+            schemas.arguments().add(parameter, site, arguments).ifPresent(argument ->
+                    parameters.add(new ParamModel(false, javaType, argument.wireName(), argument.type().binding())));
         }
         return parameters;
     }
