@@ -59,11 +59,12 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
         }
         try {
             init(context);
-            if (!visited.add(method.getDeclaringType().getName() + "#" + ToolSignatures.of(method))) {
+            String signature = ToolSignatures.of(method);
+            if (!visited.add(method.getDeclaringType().getName() + "#" + signature)) {
                 return;
             }
             builder.build(method).ifPresent(tool -> {
-                if (isUnique(tool.name(), method) && hasUniqueStatusTool(tool, method)) {
+                if (isUnique(tool.name(), signature, method) && hasUniqueStatusTool(tool, signature, method)) {
                     pending.add(new Pending(tool, method, method.getDeclaringType()));
                     reporter.note("built tool '" + tool.name() + "'", method);
                 }
@@ -86,8 +87,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
         pending.clear();
     }
 
-    private boolean isUnique(String name, MethodElement method) {
-        String signature = ToolSignatures.of(method);
+    private boolean isUnique(String name, String signature, MethodElement method) {
         String first = toolNames.putIfAbsent(name, signature);
         if (first == null) {
             return true;
@@ -110,12 +110,11 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
     }
 
     /** A job tool also claims the name of its status tool; a clash with any other tool is reported on both. */
-    private boolean hasUniqueStatusTool(ToolModel tool, MethodElement method) {
+    private boolean hasUniqueStatusTool(ToolModel tool, String signature, MethodElement method) {
         if (tool.job() == null) {
             return true;
         }
         String statusTool = tool.job().statusTool();
-        String signature = ToolSignatures.of(method);
         String first = toolNames.putIfAbsent(statusTool, signature + " (its job status tool)");
         if (first == null) {
             return true;
