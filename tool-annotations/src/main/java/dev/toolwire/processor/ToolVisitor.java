@@ -96,16 +96,13 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
             String message = "Tool name '" + name + "' of " + signature + " is the name of the job status tool of"
                     + " another tool:\n  - " + first + "\nRename one of the two tools.";
             reporter.error(ErrorId.ToolJobStatusNameDuplicate, method, message);
-            removePending(name, message);
+            removePending(name, ErrorId.ToolJobStatusNameDuplicate, message);
             return false;
         }
         String message = "Tool name '" + name + "' is used by 2 methods:\n  - " + first + "\n  - " + signature
                 + "\nSet @Tool(name = \"...\") to make them unique.";
         reporter.error(ErrorId.ToolNameDuplicate, method, message);
-        pending.stream().filter(p -> p.tool().name().equals(name)).findFirst().ifPresent(p -> {
-            reporter.error(ErrorId.ToolNameDuplicate, p.method(), message);
-            pending.remove(p);
-        });
+        removePending(name, ErrorId.ToolNameDuplicate, message);
         return false;
     }
 
@@ -123,16 +120,17 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
         String message = "The job status tool '" + statusTool + "' of @Job tool " + signature + " has the name of"
                 + " another tool:\n  - " + first + "\nRename one of the two tools.";
         reporter.error(ErrorId.ToolJobStatusNameDuplicate, method, message);
-        removePending(statusTool, message);
+        removePending(statusTool, ErrorId.ToolJobStatusNameDuplicate, message);
         return false;
     }
 
-    private void removePending(String name, String message) {
+    /** The pending tool that claimed {@code name} (as its name or its status tool's) gets the error too and no file. */
+    private void removePending(String name, ErrorId id, String message) {
         pending.stream()
                 .filter(p -> p.tool().name().equals(name) || p.tool().job() != null && p.tool().job().statusTool().equals(name))
                 .findFirst()
                 .ifPresent(p -> {
-                    reporter.error(ErrorId.ToolJobStatusNameDuplicate, p.method(), message);
+                    reporter.error(id, p.method(), message);
                     pending.remove(p);
                 });
     }
