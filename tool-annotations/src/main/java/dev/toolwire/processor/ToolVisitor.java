@@ -1,6 +1,5 @@
 package dev.toolwire.processor;
 
-import io.micronaut.inject.ast.ClassElement;
 import io.micronaut.inject.ast.MethodElement;
 import io.micronaut.inject.visitor.TypeElementVisitor;
 import io.micronaut.inject.visitor.VisitorContext;
@@ -35,7 +34,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
     private ToolModelBuilder builder;
 
     /** A valid tool waiting for the end of the round, when it is written unless a duplicate showed up. */
-    private record Pending(ToolModel tool, MethodElement method, ClassElement originatingElement) {}
+    private record Pending(ToolModel tool, MethodElement method) {}
 
     @Override
     public Set<String> getSupportedAnnotationNames() {
@@ -65,7 +64,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
             }
             builder.build(method).ifPresent(tool -> {
                 if (isUnique(tool.name(), signature, method) && hasUniqueStatusTool(tool, signature, method)) {
-                    pending.add(new Pending(tool, method, method.getDeclaringType()));
+                    pending.add(new Pending(tool, method));
                     reporter.note("built tool '" + tool.name() + "'", method);
                 }
             });
@@ -78,7 +77,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
     public void finish(VisitorContext context) {
         for (Pending p : pending) {
             try {
-                DescriptorWriter.write(p.tool(), p.originatingElement(), context);
+                DescriptorWriter.write(p.tool(), p.method().getDeclaringType(), context);
                 reporter(context).note("wrote META-INF/" + DescriptorWriter.path(p.tool().name()), p.method());
             } catch (RuntimeException e) {
                 reporter(context).internalError(p.method(), e);
