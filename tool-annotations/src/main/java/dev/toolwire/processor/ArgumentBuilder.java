@@ -25,8 +25,19 @@ final class ArgumentBuilder {
         this.names = names;
     }
 
-    /** @return the argument, or empty when an error was reported on {@code element} */
-    Optional<ArgumentModel> build(TypedElement element, Site parent) {
+    /**
+     * Builds the argument of {@code element} and appends it to {@code siblings}, unless a sibling already
+     * has its wire name (reported).
+     *
+     * @return the argument, or empty when an error was reported on {@code element}
+     */
+    Optional<ArgumentModel> add(TypedElement element, Site parent, List<ArgumentModel> siblings) {
+        Optional<ArgumentModel> argument = build(element, parent).filter(a -> isUnique(element, a, siblings));
+        argument.ifPresent(siblings::add);
+        return argument;
+    }
+
+    private Optional<ArgumentModel> build(TypedElement element, Site parent) {
         AnnotationValue<Annotation> toolParam = element.getAnnotation(Names.TOOL_PARAM);
         String wireName = member(toolParam, "name").orElseGet(() -> names.property(element.getName()));
         Site site = parent.withElement(element, subject(element, parent));
@@ -60,7 +71,7 @@ final class ArgumentBuilder {
     }
 
     /** Reports a second argument with an existing wire name; @return whether {@code argument} is unique */
-    boolean checkUnique(TypedElement element, ArgumentModel argument, List<ArgumentModel> existing) {
+    private boolean isUnique(TypedElement element, ArgumentModel argument, List<ArgumentModel> existing) {
         for (ArgumentModel other : existing) {
             if (other.wireName().equals(argument.wireName())) {
                 reporter.error(ErrorId.ToolParamNameDuplicate, element, subject(element, null) + " has the wire name '"
@@ -78,7 +89,7 @@ final class ArgumentBuilder {
         } catch (IllegalArgumentException e) {
             reporter.error(id, site.element(), Names.TOOL_PARAM, attribute, site.subject() + " has @ToolParam(" + attribute + " = \"" + text
                     + "\"), which is not valid: " + e.getMessage() + ". Write a value of type "
-                    + simpleName(type.javaType()) + (type.kind().isScalar() ? "" : " or remove it") + ".");
+                    + ToolSignatures.simpleName(type.javaType()) + (type.kind().isScalar() ? "" : " or remove it") + ".");
             return null;
         }
     }
@@ -102,9 +113,5 @@ final class ArgumentBuilder {
                 ? ToolSignatures.simpleName(m.getDeclaringType()) : "?";
         return "property '" + element.getName() + "' of " + owner
                 + (parent == null ? "" : " (in " + parent.tool() + ")");
-    }
-
-    private static String simpleName(String javaType) {
-        return javaType.substring(javaType.lastIndexOf('.') + 1).replace('$', '.');
     }
 }

@@ -25,20 +25,20 @@ final class Constraints {
     static boolean apply(AnnotationMetadata metadata, TypeModel type) {
         Map<String, Object> schema = type.schema();
         Kind kind = type.kind();
+        SizeKeywords sizeKeywords = sizeKeywords(kind);
         boolean required = present(metadata, Names.NOT_NULL);
         if (present(metadata, Names.NOT_BLANK) || present(metadata, Names.NOT_EMPTY)) {
             required = true;
-            sizeKeywords(kind).ifPresentMin(schema, 1L);
+            sizeKeywords.ifPresentMin(schema, 1L);
         }
         for (AnnotationValue<Annotation> size : values(metadata, Names.SIZE)) {
-            SizeKeywords keywords = sizeKeywords(kind);
             int min = size.intValue("min").orElse(0);
             int max = size.intValue("max").orElse(Integer.MAX_VALUE);
             if (min > 0) {
-                keywords.ifPresentMin(schema, min);
+                sizeKeywords.ifPresentMin(schema, min);
             }
             if (max < Integer.MAX_VALUE) {
-                keywords.max(schema, max);
+                sizeKeywords.max(schema, max);
             }
         }
         if (kind == Kind.INTEGER || kind == Kind.NUMBER) {

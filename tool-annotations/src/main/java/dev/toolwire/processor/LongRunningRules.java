@@ -4,12 +4,10 @@ import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.inject.ast.MethodElement;
 import java.lang.annotation.Annotation;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reads and checks {@code @Job} and {@code @Idempotent}, the settings of long-running and retry-safe tools. */
 final class LongRunningRules {
-    static final String STATUS_SUFFIX = "_status";
-    private static final Pattern TOOL_NAME = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
+    private static final String STATUS_SUFFIX = "_status";
 
     private LongRunningRules() {}
 
@@ -35,7 +33,7 @@ final class LongRunningRules {
             valid = false;
         }
         String statusTool = toolName + STATUS_SUFFIX;
-        if (!TOOL_NAME.matcher(statusTool).matches()) {
+        if (!NameRules.isValid(statusTool)) {
             reporter.error(ErrorId.ToolJobStatusNameInvalid, method, subject + " would need the status tool '"
                     + statusTool + "', which is longer than 64 characters. Shorten the tool name.");
             valid = false;

@@ -9,9 +9,14 @@ final class NameRules {
 
     private NameRules() {}
 
+    /** @return whether {@code name} follows the rule; reports nothing */
+    static boolean isValid(String name) {
+        return TOOL_NAME.matcher(name).matches();
+    }
+
     /** @return whether the name is valid; reports it otherwise */
     static boolean check(String name, boolean explicit, MethodElement method, ErrorReporter reporter) {
-        if (TOOL_NAME.matcher(name).matches()) {
+        if (isValid(name)) {
             return true;
         }
         String what = explicit ? "@Tool name '" + name + "' on " : "The default tool name '" + name + "' of ";

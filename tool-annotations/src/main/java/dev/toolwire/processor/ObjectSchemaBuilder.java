@@ -51,13 +51,8 @@ final class ObjectSchemaBuilder {
         Site inside = site.enter(name);
         List<ArgumentModel> properties = new ArrayList<>();
         for (PropertyElement property : properties(type)) {
-            Optional<ArgumentModel> argument = arguments.build(property, inside);
-            if (argument.isEmpty()) {
+            if (arguments.add(property, inside, properties).isEmpty()) {
                 ok = false;
-            } else if (!arguments.checkUnique(property, argument.get(), properties)) {
-                ok = false;
-            } else {
-                properties.add(argument.get());
             }
         }
         return ok ? Optional.of(model(name, properties)) : Optional.empty();
@@ -99,7 +94,7 @@ final class ObjectSchemaBuilder {
     private static String cycle(Site site, String name) {
         List<String> path = new ArrayList<>(site.stack().subList(site.stack().indexOf(name), site.stack().size()));
         path.add(name);
-        path.replaceAll(n -> n.substring(n.lastIndexOf('.') + 1).replace('$', '.'));
+        path.replaceAll(ToolSignatures::simpleName);
         return String.join(" -> ", path);
     }
 }

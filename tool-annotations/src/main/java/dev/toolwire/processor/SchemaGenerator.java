@@ -46,7 +46,7 @@ final class SchemaGenerator {
         }
         String name = type.getName();
         if (name.equals("java.util.Optional")) {
-            return typeArgument(type, "java.util.Optional", "T", site).map(TypeModel::asOptional);
+            return optional(type, site);
         }
         Optional<Scalar> scalar = TypeMappings.scalar(name);
         if (scalar.isPresent()) {
@@ -141,21 +141,20 @@ final class SchemaGenerator {
             return unsupported(site, "a map with " + key.getName() + " keys",
                     "Use Map<String, V>, because JSON object keys are strings");
         }
-        return typeArgument(type, "java.util.Map", "V", site).map(values -> {
+        return element(arguments.get("V"), site).map(values -> {
             Map<String, Object> schema = new TreeMap<>(Map.of("type", "object", "additionalProperties", values.schema()));
             Map<String, Object> binding = Map.of("kind", "map", "values", values.binding());
             return new TypeModel(Kind.MAP, type.getName(), schema, binding, false);
         });
     }
 
-    private Optional<TypeModel> typeArgument(ClassElement type, String declaring, String variable, Site site) {
-        Map<String, ClassElement> arguments =
-                type.getName().equals(declaring) ? type.getTypeArguments() : type.getTypeArguments(declaring);
-        ClassElement argument = arguments.get(variable);
+    /** {@code java.util.Optional<T>} itself (never a subtype: the class is final). */
+    private Optional<TypeModel> optional(ClassElement type, Site site) {
+        ClassElement argument = type.getTypeArguments().get("T");
         if (argument == null || type.isRawType()) {
             return unsupported(site, "the raw type " + type.getName(), "Use a parameterized type");
         }
-        return element(argument, site);
+        return element(argument, site).map(TypeModel::asOptional);
     }
 
     /** Maps a type argument or array component, applying its type-use constraints ({@code List<@Email String>}). */

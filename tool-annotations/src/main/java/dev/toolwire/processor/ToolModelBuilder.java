@@ -24,6 +24,7 @@ final class ToolModelBuilder {
     Optional<ToolModel> build(MethodElement method) {
         int errorsBefore = reporter.errorCount();
         MethodRules.check(method, reporter);
+        String signature = ToolSignatures.of(method);
         AnnotationValue<Annotation> tool = method.getAnnotation(Names.TOOL);
         Optional<String> explicitName = string(tool, "name");
         String name = explicitName.orElseGet(() -> WireNames.snakeCase(method.getName()));
@@ -31,17 +32,17 @@ final class ToolModelBuilder {
         String description = string(tool, "description")
                 .orElseGet(() -> Docs.clean(method.getDocumentation(true).orElse(null)));
         if (description.isEmpty()) {
-            reporter.warning(ErrorId.ToolDescriptionMissing, method, "@Tool method " + ToolSignatures.of(method)
+            reporter.warning(ErrorId.ToolDescriptionMissing, method, "@Tool method " + signature
                     + " has no description. The agent chooses tools by description; add Javadoc or"
                     + " @Tool(description = \"...\").");
         }
         int timeout = tool.intValue("timeoutSeconds").orElse(DEFAULT_TIMEOUT_SECONDS);
         if (timeout < 1) {
             reporter.error(ErrorId.ToolTimeoutInvalid, method, Names.TOOL, "timeoutSeconds", "@Tool(timeoutSeconds = " + timeout + ") on "
-                    + ToolSignatures.of(method) + " is less than 1. Use a timeout of at least 1 second.");
+                    + signature + " is less than 1. Use a timeout of at least 1 second.");
         }
         List<ArgumentModel> arguments = new ArrayList<>();
-        List<ParamModel> parameters = parameters(method, arguments);
+        List<ParamModel> parameters = parameters(method, signature, arguments);
         Optional<String> explicitPath = string(tool, "path");
         String path = explicitPath.orElse("/tools/" + name);
         // A default path built from an invalid name is not reported twice.
@@ -60,20 +61,17 @@ final class ToolModelBuilder {
                 deduplicationWindow));
     }
 
-    private List<ParamModel> parameters(MethodElement method, List<ArgumentModel> arguments) {
+    private List<ParamModel> parameters(MethodElement method, String signature, List<ArgumentModel> arguments) {
         List<ParamModel> parameters = new ArrayList<>();
-        Site site = new Site(method, "@Tool method " + ToolSignatures.of(method), ToolSignatures.of(method), List.of());
+        Site site = new Site(method, "@Tool method " + signature, signature, List.of());
         for (ParameterElement parameter : method.getParameters()) {
             String javaType = ToolSignatures.javaType(parameter.getType());
             if (parameter.getType().getName().equals(Names.TOOL_CONTEXT)) {
                 parameters.add(new ParamModel(true, javaType, null, null));
                 continue;
             }
-            Optional<ArgumentModel> argument = schemas.arguments().build(parameter, site);
-            if (argument.isPresent() && schemas.arguments().checkUnique(parameter, argument.get(), arguments)) {
-                arguments.add(argument.get());
-                parameters.add(new ParamModel(false, javaType, argument.get().wireName(), argument.get().type().binding()));
-            }
+            schemas.arguments().add(parameter, site, arguments).ifPresent(argument ->
+                    parameters.add(new ParamModel(false, javaType, argument.wireName(), argument.type().binding())));
         }
         return parameters;
     }

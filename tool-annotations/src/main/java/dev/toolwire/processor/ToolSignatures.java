@@ -31,4 +31,9 @@ final class ToolSignatures {
                 : name.substring(packageName.length() + 1);
         return local.replace('$', '.') + "[]".repeat(type.getArrayDimensions());
     }
+
+    /** @return a binary name without its package, nested classes joined by '.': {@code Outer.Inner} */
+    static String simpleName(String binaryName) {
+        return binaryName.substring(binaryName.lastIndexOf('.') + 1).replace('$', '.');
+    }
 }

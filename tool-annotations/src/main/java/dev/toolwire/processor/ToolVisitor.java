@@ -1,6 +1,5 @@
 package dev.toolwire.processor;
 
-import io.micronaut.inject.ast.ClassElement;
 import io.micronaut.inject.ast.MethodElement;
 import io.micronaut.inject.visitor.TypeElementVisitor;
 import io.micronaut.inject.visitor.VisitorContext;
@@ -35,7 +34,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
     private ToolModelBuilder builder;
 
     /** A valid tool waiting for the end of the round, when it is written unless a duplicate showed up. */
-    private record Pending(ToolModel tool, MethodElement method, ClassElement originatingElement) {}
+    private record Pending(ToolModel tool, MethodElement method) {}
 
     @Override
     public Set<String> getSupportedAnnotationNames() {
@@ -59,12 +58,13 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
         }
         try {
             init(context);
-            if (!visited.add(method.getDeclaringType().getName() + "#" + ToolSignatures.of(method))) {
+            String signature = ToolSignatures.of(method);
+            if (!visited.add(method.getDeclaringType().getName() + "#" + signature)) {
                 return;
             }
             builder.build(method).ifPresent(tool -> {
-                if (isUnique(tool.name(), method) && hasUniqueStatusTool(tool, method)) {
-                    pending.add(new Pending(tool, method, method.getDeclaringType()));
+                if (isUnique(tool.name(), signature, method) && hasUniqueStatusTool(tool, signature, method)) {
+                    pending.add(new Pending(tool, method));
                     reporter.note("built tool '" + tool.name() + "'", method);
                 }
             });
@@ -77,7 +77,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
     public void finish(VisitorContext context) {
         for (Pending p : pending) {
             try {
-                DescriptorWriter.write(p.tool(), p.originatingElement(), context);
+                DescriptorWriter.write(p.tool(), p.method().getDeclaringType(), context);
                 reporter(context).note("wrote META-INF/" + DescriptorWriter.path(p.tool().name()), p.method());
             } catch (RuntimeException e) {
                 reporter(context).internalError(p.method(), e);
@@ -86,8 +86,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
         pending.clear();
     }
 
-    private boolean isUnique(String name, MethodElement method) {
-        String signature = ToolSignatures.of(method);
+    private boolean isUnique(String name, String signature, MethodElement method) {
         String first = toolNames.putIfAbsent(name, signature);
         if (first == null) {
             return true;
@@ -96,26 +95,22 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
             String message = "Tool name '" + name + "' of " + signature + " is the name of the job status tool of"
                     + " another tool:\n  - " + first + "\nRename one of the two tools.";
             reporter.error(ErrorId.ToolJobStatusNameDuplicate, method, message);
-            removePending(name, message);
+            removePending(name, ErrorId.ToolJobStatusNameDuplicate, message);
             return false;
         }
         String message = "Tool name '" + name + "' is used by 2 methods:\n  - " + first + "\n  - " + signature
                 + "\nSet @Tool(name = \"...\") to make them unique.";
         reporter.error(ErrorId.ToolNameDuplicate, method, message);
-        pending.stream().filter(p -> p.tool().name().equals(name)).findFirst().ifPresent(p -> {
-            reporter.error(ErrorId.ToolNameDuplicate, p.method(), message);
-            pending.remove(p);
-        });
+        removePending(name, ErrorId.ToolNameDuplicate, message);
         return false;
     }
 
     /** A job tool also claims the name of its status tool; a clash with any other tool is reported on both. */
-    private boolean hasUniqueStatusTool(ToolModel tool, MethodElement method) {
+    private boolean hasUniqueStatusTool(ToolModel tool, String signature, MethodElement method) {
         if (tool.job() == null) {
             return true;
         }
         String statusTool = tool.job().statusTool();
-        String signature = ToolSignatures.of(method);
         String first = toolNames.putIfAbsent(statusTool, signature + " (its job status tool)");
         if (first == null) {
             return true;
@@ -124,34 +119,34 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
         String message = "The job status tool '" + statusTool + "' of @Job tool " + signature + " has the name of"
                 + " another tool:\n  - " + first + "\nRename one of the two tools.";
         reporter.error(ErrorId.ToolJobStatusNameDuplicate, method, message);
-        removePending(statusTool, message);
+        removePending(statusTool, ErrorId.ToolJobStatusNameDuplicate, message);
         return false;
     }
 
-    private void removePending(String name, String message) {
+    /** The pending tool that claimed {@code name} (as its name or its status tool's) gets the error too and no file. */
+    private void removePending(String name, ErrorId id, String message) {
         pending.stream()
                 .filter(p -> p.tool().name().equals(name) || p.tool().job() != null && p.tool().job().statusTool().equals(name))
                 .findFirst()
                 .ifPresent(p -> {
-                    reporter.error(ErrorId.ToolJobStatusNameDuplicate, p.method(), message);
+                    reporter.error(id, p.method(), message);
                     pending.remove(p);
                 });
     }
 
+    /** Reads the processor options once and creates the reporter and the builder from them. */
     private void init(VisitorContext context) {
-        if (builder == null) {
-            Map<String, String> options = CompilerBridge.options(context);
-            boolean asIs = "as_is".equals(options.get(Names.OPTION_NAMING));
-            builder = new ToolModelBuilder(reporter(context), new SchemaGenerator(reporter(context), new WireNames(!asIs)));
-        }
-    }
-
-    private ErrorReporter reporter(VisitorContext context) {
         if (reporter == null) {
             Map<String, String> options = CompilerBridge.options(context);
             reporter = new ErrorReporter(context, isEnabled(options, Names.OPTION_STRICT),
                     isEnabled(options, Names.OPTION_DEBUG));
+            boolean asIs = "as_is".equals(options.get(Names.OPTION_NAMING));
+            builder = new ToolModelBuilder(reporter, new SchemaGenerator(reporter, new WireNames(!asIs)));
         }
+    }
+
+    private ErrorReporter reporter(VisitorContext context) {
+        init(context);
         return reporter;
     }
 
