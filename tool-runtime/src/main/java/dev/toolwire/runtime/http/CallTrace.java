@@ -5,19 +5,15 @@ import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.invoke.ToolCall;
 import dev.toolwire.runtime.observe.CallOutcome;
 import dev.toolwire.runtime.observe.ToolCallRecord;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the handler learns about one call as it goes (who called, with which arguments), reported to
- * {@link InFlightCalls} once when the response is ready. Kept as a request attribute so the steps
- * of the handler can add to it without passing it along.
+ * {@link InFlightCalls} once when the response is ready.
  */
 final class CallTrace {
-
-    private static final String ATTRIBUTE = "toolwire.callTrace";
 
     private final InFlightCalls calls;
     private final RegisteredTool tool;
@@ -40,12 +36,8 @@ final class CallTrace {
         this.startNanos = startNanos;
     }
 
-    static void attach(HttpRequest<?> request, CallTrace trace) {
-        request.setAttribute(ATTRIBUTE, trace);
-    }
-
-    static void noteArguments(HttpRequest<?> request, ToolCall call) {
-        request.getAttribute(ATTRIBUTE, CallTrace.class).ifPresent(trace -> trace.arguments = call);
+    void noteArguments(ToolCall call) {
+        arguments = call;
     }
 
     boolean admitted() {

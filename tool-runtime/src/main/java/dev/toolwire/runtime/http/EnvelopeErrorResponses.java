@@ -103,7 +103,7 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
             case 429: return Envelopes.RATE_LIMITED;
             case 414: return "URI_TOO_LONG";
             case 431: return Envelopes.HEADERS_TOO_LARGE;
-            case 504: return "TIMEOUT";
+            case 504: return Envelopes.TIMEOUT;
             default:
                 if (status >= 500) {
                     return Envelopes.INTERNAL_ERROR;

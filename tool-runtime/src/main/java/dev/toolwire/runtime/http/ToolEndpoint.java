@@ -120,7 +120,6 @@ public final class ToolEndpoint {
         if (!trace.admitted()) {
             return trace.complete(CompletableFuture.completedFuture(unavailable(requestId)));
         }
-        CallTrace.attach(request, trace);
         if (request.getContentLength() > maxBodyBytes) {
             return trace.complete(done(tooLarge(requestId)));
         }
@@ -130,7 +129,8 @@ public final class ToolEndpoint {
         // when authentication finishes before a second stage could be chained.
         return trace.complete(CompletableFuture
                 .supplyAsync(() -> admit(tool, request, pathValues,
-                        trace.authenticated(authenticator.authenticate(request, tool.descriptor())), requestId), executor)
+                        trace.authenticated(authenticator.authenticate(request, tool.descriptor())), trace, requestId),
+                        executor)
                 .thenCompose(Function.identity())
                 .exceptionally(failure -> refuse(failure, requestId)));
     }
@@ -143,7 +143,7 @@ public final class ToolEndpoint {
     }
 
     private CompletableFuture<HttpResponse<?>> admit(RegisteredTool tool, HttpRequest<?> request,
-            Map<String, String> pathValues, AuthenticatedCaller caller, String requestId) {
+            Map<String, String> pathValues, AuthenticatedCaller caller, CallTrace trace, String requestId) {
         Optional<CallerRateLimiter.Decision> decision = rateLimiter.acquire(caller.rateLimitKey(), Instant.now());
         if (decision.isPresent() && !decision.get().allowed()) {
             MutableHttpResponse<?> limited = respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
@@ -152,7 +152,7 @@ public final class ToolEndpoint {
             return CompletableFuture.completedFuture(withRateHeaders(limited, decision));
         }
         Function<byte[], CompletableFuture<HttpResponse<?>>> invoke = body -> run(tool, request, pathValues, body,
-                caller, requestId).thenApply(response -> withRateHeaders(response, decision));
+                caller, trace, requestId).thenApply(response -> withRateHeaders(response, decision));
         CompletableFuture<byte[]> body = readBody(request);
         // A body that had fully arrived is read at once, on this blocking thread: carry on here rather
         // than hand the call to another worker. One still arriving completes on the event loop: hop back.
@@ -199,12 +199,12 @@ public final class ToolEndpoint {
     }
 
     private CompletableFuture<MutableHttpResponse<?>> run(RegisteredTool tool, HttpRequest<?> request,
-            Map<String, String> pathValues, byte[] body, AuthenticatedCaller caller, String requestId) {
+            Map<String, String> pathValues, byte[] body, AuthenticatedCaller caller, CallTrace trace, String requestId) {
         CompletableFuture<ToolOutcome> outcome;
         try {
             checkContentType(request, body);
             ToolCall call = new ToolCall(pathValues, request.getParameters().asMap(), ToolCall.parseBody(body));
-            CallTrace.noteArguments(request, call);
+            trace.noteArguments(call);
             DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), headersWithoutCredentials(request),
                     caller.subject(), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
             outcome = invoker.startOnBlockingThread(tool, call, context);

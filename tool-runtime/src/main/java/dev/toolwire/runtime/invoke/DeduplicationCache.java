@@ -1,13 +1,16 @@
 package dev.toolwire.runtime.invoke;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.toolwire.runtime.ToolContext;
+import dev.toolwire.runtime.descriptor.Json;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -16,7 +19,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class DeduplicationCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeduplicationCache.class);
+    /** Writes arguments as JSON with the keys of every object sorted, so equal arguments write equal bytes. */
+    private static final ObjectWriter CANONICAL = Json.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
     private final int maxEntries;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -114,37 +118,25 @@ public final class DeduplicationCache {
      * @return the key
      */
     static String key(RegisteredTool tool, ObjectNode arguments, ToolContext context) {
-        Map<String, JsonNode> known = new TreeMap<>();
+        ObjectNode known = Json.MAPPER.createObjectNode();
         tool.descriptor().params().path("properties").fieldNames().forEachRemaining(name -> {
-            if (arguments.has(name)) {
-                known.put(name, arguments.get(name));
+            JsonNode value = arguments.get(name);
+            if (value != null) {
+                known.set(name, value);
             }
         });
-        StringBuilder canonical = new StringBuilder();
-        known.forEach((name, value) -> canonical.append(name).append('=').append(canonical(value)).append('\n'));
-        return tool.name() + "|" + context.subject().orElse("") + "|" + sha256(canonical.toString());
-    }
-
-    private static String canonical(JsonNode value) {
-        if (!value.isObject()) {
-            return value.isArray() ? arrayOf(value) : value.toString();
-        }
-        Map<String, String> sorted = new TreeMap<>();
-        value.properties().forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
-        StringBuilder sb = new StringBuilder("{");
-        sorted.forEach((k, v) -> sb.append(TextNode.valueOf(k).toString()).append(':').append(v).append(','));
-        return sb.append('}').toString();
-    }
-
-    private static String arrayOf(JsonNode array) {
-        StringBuilder sb = new StringBuilder("[");
-        array.forEach(item -> sb.append(canonical(item)).append(','));
-        return sb.append(']').toString();
-    }
-
-    private static String sha256(String text) {
+        byte[] canonical;
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            canonical = CANONICAL.writeValueAsBytes(known);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tool.name() + "|" + context.subject().orElse("") + "|" + sha256(canonical);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -17,11 +17,11 @@ import java.util.List;
 public final class Envelopes {
 
     /** Code of a schema or binding failure. */
-    public static final String INVALID_ARGUMENTS = "INVALID_ARGUMENTS";
+    public static final String INVALID_ARGUMENTS = ToolException.INVALID_ARGUMENTS;
     /** Code of a body that is not a JSON object. */
     public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
     /** Code of an unknown route or tool. */
-    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String NOT_FOUND = ToolException.NOT_FOUND;
     /** Code of a known route called with another method. */
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
     /** Code of a body over the size limit. */
@@ -39,7 +39,7 @@ public final class Envelopes {
     /** Code of request headers over Netty's size limit. */
     public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
     /** Code of a call refused because the server is shutting down. */
-    public static final String UNAVAILABLE = "UNAVAILABLE";
+    public static final String UNAVAILABLE = ToolException.UNAVAILABLE;
     /** Code of anything unexpected. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** The message of {@link #INTERNAL_ERROR}: it never says more. */

@@ -19,6 +19,7 @@ public final class RegisteredTool {
     private final @Nullable BeanDefinition<?> bean;
     private final @Nullable ExecutableMethod<Object, Object> method;
     private final Schema schema;
+    private final boolean returnsNothing;
 
     @SuppressWarnings("unchecked")
     RegisteredTool(
@@ -27,6 +28,7 @@ public final class RegisteredTool {
         this.bean = bean;
         this.method = (ExecutableMethod<Object, Object>) method;
         this.schema = schema;
+        this.returnsNothing = method != null && returnsNothing(method.getReturnType());
     }
 
     /**
@@ -77,7 +79,10 @@ public final class RegisteredTool {
      * @return {@code true} when there is no value to send
      */
     boolean returnsNothing() {
-        ReturnType<Object> type = method().getReturnType();
+        return returnsNothing;
+    }
+
+    private static boolean returnsNothing(ReturnType<?> type) {
         return type.isVoid() || type.isAsyncOrReactive()
                 && type.getFirstTypeVariable().map(a -> a.getType() == Void.class).orElse(false);
     }

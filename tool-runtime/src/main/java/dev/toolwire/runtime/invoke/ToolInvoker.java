@@ -46,29 +46,18 @@ public final class ToolInvoker {
     }
 
     /**
-     * Starts a call and returns without waiting for the tool: a blocking method runs on Micronaut's
-     * blocking executor, a {@code CompletionStage} or {@code Publisher} is awaited without a thread.
+     * Starts a call and returns without waiting for a job acknowledgement or a non-blocking result:
+     * a blocking method runs on the calling thread, which must be one that may block (a
+     * blocking-executor worker, never the event loop), which saves a hand-off to another worker; a
+     * {@code CompletionStage} or {@code Publisher} is awaited without a thread. The deadline is
+     * enforced all the same (504 on time, the thread interrupted); job-mode tools still run on the
+     * executor, since their acknowledgement must be sent while they run.
      *
      * @param tool the tool
      * @param call the raw arguments
      * @param context the call's context; its deadline is enforced
      * @return the result or the error envelope (a job acknowledgement for job-mode tools that take
      *     longer than their window); never completes exceptionally
-     */
-    public CompletableFuture<ToolOutcome> start(RegisteredTool tool, ToolCall call, ToolContext context) {
-        return start(tool, call, context, true, false);
-    }
-
-    /**
-     * Like {@link #start}, but a blocking method runs on the calling thread, which must be one that
-     * may block (a blocking-executor worker, never the event loop): this saves a hand-off to another
-     * worker. The deadline is enforced the same way (504 on time, the thread interrupted); job-mode
-     * tools still run on the executor, since their acknowledgement must be sent while they run.
-     *
-     * @param tool the tool
-     * @param call the raw arguments
-     * @param context the call's context; its deadline is enforced
-     * @return as {@link #start}
      */
     public CompletableFuture<ToolOutcome> startOnBlockingThread(RegisteredTool tool, ToolCall call, ToolContext context) {
         return start(tool, call, context, true, true);
