@@ -21,15 +21,12 @@ final class PlanApplier {
 
     private final HamsaClient client;
     private final PlanBuilder builder;
-    private final WebToolMapper mapper;
     private final HamsaConfiguration config;
     private final SyncMonitor monitor;
 
-    PlanApplier(HamsaClient client, PlanBuilder builder, WebToolMapper mapper, HamsaConfiguration config,
-            SyncMonitor monitor) {
+    PlanApplier(HamsaClient client, PlanBuilder builder, HamsaConfiguration config, SyncMonitor monitor) {
         this.client = client;
         this.builder = builder;
-        this.mapper = mapper;
         this.config = config;
         this.monitor = monitor;
     }
@@ -118,7 +115,7 @@ final class PlanApplier {
 
     private Optional<WebTool> findOurs(String name) {
         return client.listWebTools(name).stream()
-                .filter(t -> name.equals(t.name()) && mapper.isOurs(t.serverUrl()))
+                .filter(t -> name.equals(t.name()) && builder.mapper().isOurs(t.serverUrl()))
                 .reduce((a, b) -> (b.version() == null ? 0 : b.version()) >= (a.version() == null ? 0 : a.version()) ? b : a);
     }
 
