@@ -54,7 +54,7 @@ public final class FakeHamsa implements AutoCloseable {
     private final ExecutorService executor;
     private final ToolStore store;
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+    private final List<RecordedRequest> requests = new ArrayList<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
     private final Deque<Integer> failuresAfterCommit = new ArrayDeque<>();
     private volatile Duration latency = Duration.ZERO;
@@ -220,9 +220,7 @@ public final class FakeHamsa implements AutoCloseable {
      */
     public @Nullable RecordedRequest takeRequest() {
         synchronized (requests) {
-            taken = Math.min(taken, requests.size());
-            List<RecordedRequest> all = new ArrayList<>(requests);
-            return taken < all.size() ? all.get(taken++) : null;
+            return taken < requests.size() ? requests.get(taken++) : null;
         }
     }
 

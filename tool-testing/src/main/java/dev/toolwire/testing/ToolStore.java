@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -141,8 +140,7 @@ final class ToolStore {
 
     static ArrayNode page(ObjectMapper json, List<ObjectNode> all, int page, int size) {
         ArrayNode items = json.createArrayNode();
-        Iterator<ObjectNode> it = all.stream().skip((long) (page - 1) * size).limit(size).iterator();
-        it.forEachRemaining(items::add);
+        all.stream().skip((long) (page - 1) * size).limit(size).forEach(items::add);
         return items;
     }
 }

@@ -50,7 +50,7 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
     public SyncPlan plan(boolean prune) {
         PlanBuilder builder = builder();
         List<ToolDescriptor> tools = registry.all().stream().map(RegisteredTool::descriptor).toList();
-        checkCredentialsCanBePublished(tools);
+        checkCredentialsCanBePublished(tools, builder.credentials());
         List<WebTool> remote;
         try {
             remote = client.listWebTools(null);
@@ -68,18 +68,17 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
 
     @Override
     public SyncResult apply(SyncPlan plan, Consumer<String> progress) {
-        PlanBuilder builder = builder();
-        return new PlanApplier(client, builder, mapper(), hamsa, monitor).apply(plan, progress);
+        return new PlanApplier(client, builder(), hamsa, monitor).apply(plan, progress);
     }
 
     /**
      * Fails before Hamsa is contacted when a tool's credential cannot be published (only an ephemeral
      * key, or only public keys): resolving one tool of each auth mode is enough to know.
      */
-    private void checkCredentialsCanBePublished(List<ToolDescriptor> tools) {
-        CredentialResolver resolver = new CredentialResolver(credentials.get(), sync.tokenTtl(), sync.tokenMinRemaining());
+    private void checkCredentialsCanBePublished(List<ToolDescriptor> tools, CredentialResolver resolver) {
+        ToolCredentials toolCredentials = credentials.get();
         tools.stream()
-                .collect(Collectors.toMap(tool -> credentials.get().effectiveMode(AuthModes.of(tool)), tool -> tool,
+                .collect(Collectors.toMap(tool -> toolCredentials.effectiveMode(AuthModes.of(tool)), tool -> tool,
                         (first, second) -> first))
                 .values()
                 .forEach(tool -> resolver.resolve(tool, null));

@@ -183,7 +183,7 @@ final class Definitions {
         }
         if (node.isObject()) {
             StringBuilder s = new StringBuilder("{");
-            new TreeMap<>(entries(node)).forEach((k, v) -> s.append(s.length() > 1 ? "," : "")
+            entries(node).forEach((k, v) -> s.append(s.length() > 1 ? "," : "")
                     .append(text(k)).append(':').append(canonical(v)));
             return s.append('}').toString();
         }
@@ -195,8 +195,8 @@ final class Definitions {
         return node.toString();
     }
 
-    private static Map<String, JsonNode> entries(JsonNode node) {
-        Map<String, JsonNode> map = new TreeMap<>();
+    private static SortedMap<String, JsonNode> entries(JsonNode node) {
+        SortedMap<String, JsonNode> map = new TreeMap<>();
         node.properties().forEach(e -> map.put(e.getKey(), e.getValue()));
         return map;
     }

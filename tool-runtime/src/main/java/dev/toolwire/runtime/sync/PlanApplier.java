@@ -21,23 +21,17 @@ final class PlanApplier {
 
     private final HamsaClient client;
     private final PlanBuilder builder;
-    private final WebToolMapper mapper;
     private final HamsaConfiguration config;
     private final SyncMonitor monitor;
 
-    PlanApplier(HamsaClient client, PlanBuilder builder, WebToolMapper mapper, HamsaConfiguration config,
-            SyncMonitor monitor) {
+    PlanApplier(HamsaClient client, PlanBuilder builder, HamsaConfiguration config, SyncMonitor monitor) {
         this.client = client;
         this.builder = builder;
-        this.mapper = mapper;
         this.config = config;
         this.monitor = monitor;
     }
 
     SyncResult apply(SyncPlan plan, Consumer<String> progress) {
-        int created = 0;
-        int updated = 0;
-        int deactivated = 0;
         List<SyncResult.Applied> applied = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (SyncPlan.Action action : List.of(SyncPlan.Action.CREATE, SyncPlan.Action.UPDATE, SyncPlan.Action.DEACTIVATE)) {
@@ -50,9 +44,6 @@ final class PlanApplier {
                     applied.add(done);
                     monitor.wrote(action, true);
                     monitor.succeeded("write web tools");
-                    created += action == SyncPlan.Action.CREATE ? 1 : 0;
-                    updated += action == SyncPlan.Action.UPDATE ? 1 : 0;
-                    deactivated += action == SyncPlan.Action.DEACTIVATE ? 1 : 0;
                     progress.accept(action.marker() + " " + entry.name() + ": " + verb(action)
                             + (done.id() == null ? "" : " (id " + done.id() + ", version " + done.version() + ")"));
                 } catch (HamsaApiException e) {
@@ -68,8 +59,13 @@ final class PlanApplier {
         }
         plan.entries().stream().filter(e -> e.action() == SyncPlan.Action.CONFLICT)
                 .forEach(e -> failures.add(e.name() + ": " + e.detail()));
-        return new SyncResult(created, updated, (int) plan.count(SyncPlan.Action.UNCHANGED), deactivated,
+        return new SyncResult(count(applied, SyncPlan.Action.CREATE), count(applied, SyncPlan.Action.UPDATE),
+                (int) plan.count(SyncPlan.Action.UNCHANGED), count(applied, SyncPlan.Action.DEACTIVATE),
                 failures.size(), applied, failures);
+    }
+
+    private static int count(List<SyncResult.Applied> applied, SyncPlan.Action action) {
+        return (int) applied.stream().filter(a -> a.action() == action).count();
     }
 
     private SyncResult.Applied write(SyncPlan.Entry entry, SyncPlan.Work work, Consumer<String> progress) {
@@ -118,7 +114,7 @@ final class PlanApplier {
 
     private Optional<WebTool> findOurs(String name) {
         return client.listWebTools(name).stream()
-                .filter(t -> name.equals(t.name()) && mapper.isOurs(t.serverUrl()))
+                .filter(t -> name.equals(t.name()) && builder.mapper().isOurs(t.serverUrl()))
                 .reduce((a, b) -> (b.version() == null ? 0 : b.version()) >= (a.version() == null ? 0 : a.version()) ? b : a);
     }
 

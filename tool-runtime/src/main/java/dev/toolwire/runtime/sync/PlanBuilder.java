@@ -30,6 +30,14 @@ final class PlanBuilder {
         this.credentials = credentials;
     }
 
+    WebToolMapper mapper() {
+        return mapper;
+    }
+
+    CredentialResolver credentials() {
+        return credentials;
+    }
+
     SyncPlan build(List<ToolDescriptor> tools, List<WebTool> remote, boolean prune) {
         List<SyncPlan.Entry> entries = new ArrayList<>();
         Map<String, SyncPlan.Work> work = new LinkedHashMap<>();

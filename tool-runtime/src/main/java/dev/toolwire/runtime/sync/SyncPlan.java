@@ -164,7 +164,7 @@ public final class SyncPlan {
     }
 
     Work work(Entry entry) {
-        return work.getOrDefault(entry.name() + "#" + entry.remoteId(), new Work(null, null));
+        return work.getOrDefault(key(entry.name(), entry.remoteId()), new Work(null, null));
     }
 
     static String key(String name, @Nullable String remoteId) {

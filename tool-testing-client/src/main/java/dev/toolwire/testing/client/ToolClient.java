@@ -213,7 +213,7 @@ public final class ToolClient {
         }
         AuthMode mode = credentials.effectiveMode(AuthModes.of(tool));
         if (mode == AuthMode.JWT) {
-            return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + local.token("tool-client", List.of(tool.name()), TOKEN_TTL));
+            return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(tool.name()));
         }
         if (mode == AuthMode.HEADER) {
             ToolCredentials.HeaderCredential header = local.header();
