@@ -10,7 +10,12 @@ import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.testing.FakeHamsa;
 import dev.toolwire.testing.RecordedRequest;
 import io.micronaut.context.ApplicationContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -157,13 +162,29 @@ class HamsaClientTest {
 
     @Test
     void a429_isWaitedOutAndRetried() {
-        HAMSA.rateLimit(1, Duration.ofSeconds(1));
+        // Another client spends the whole budget, so this client's first request meets the 429 (its own
+        // pacing would otherwise wait for the reset it was told about and never see one).
+        HAMSA.rateLimit(1, Duration.ofSeconds(3));
+        spendTheRateBudgetFromAnotherClient();
         try (ApplicationContext context = context()) {
             HamsaClient client = context.getBean(HamsaClient.class);
             client.listWebTools(null);
-            client.listWebTools(null);
             assertTrue(HAMSA.requests().stream().anyMatch(r -> r.status() == 429));
             assertEquals(2, HAMSA.requests().stream().filter(r -> r.status() == 200).count());
+        }
+    }
+
+    private static void spendTheRateBudgetFromAnotherClient() {
+        HttpRequest list = HttpRequest.newBuilder(HAMSA.url().resolve("/v2/voice-agents/web-tool/list?skip=1&take=50"))
+                .header("Authorization", "Token " + KEY)
+                .build();
+        try {
+            assertEquals(200, HttpClient.newHttpClient().send(list, HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
