@@ -28,6 +28,7 @@ public final class AuthKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<byte[]> hmacSecrets;
+    private final @Nullable JwtIssuer issuer;
     private final boolean ephemeralSecret;
     private final @Nullable String jwks;
     private final List<String> headerValues;
@@ -48,6 +49,7 @@ public final class AuthKeys {
             secrets.add(random);
         }
         this.hmacSecrets = List.copyOf(secrets);
+        this.issuer = secrets.isEmpty() ? null : new JwtIssuer(secrets.get(0), jwt);
         List<String> values = new ArrayList<>();
         for (String value : header.values() == null ? List.<String>of() : header.values()) {
             if (blankToNull(value) != null) {
@@ -87,6 +89,11 @@ public final class AuthKeys {
     /** The key that signs minted tokens, if any. */
     Optional<byte[]> signingSecret() {
         return hmacSecrets.isEmpty() ? Optional.empty() : Optional.of(hmacSecrets.get(0));
+    }
+
+    /** The issuer of minted tokens, signing with {@link #signingSecret()}, if there is one. */
+    Optional<JwtIssuer> issuer() {
+        return Optional.ofNullable(issuer);
     }
 
     /** Whether the HMAC secret was made up at startup because no JWT key was configured. */

@@ -36,16 +36,14 @@ public final class AuthStartup {
     private final ToolCredentials credentials;
     private final AuthKeys keys;
     private final AuthConfiguration auth;
-    private final JwtConfiguration jwt;
     private final HeaderAuthConfiguration header;
 
     AuthStartup(DefaultToolRegistry registry, ToolCredentials credentials, AuthKeys keys, AuthConfiguration auth,
-            JwtConfiguration jwt, HeaderAuthConfiguration header) {
+            HeaderAuthConfiguration header) {
         this.registry = registry;
         this.credentials = credentials;
         this.keys = keys;
         this.auth = auth;
-        this.jwt = jwt;
         this.header = header;
     }
 
@@ -87,8 +85,7 @@ public final class AuthStartup {
     void onServerStartup(ServerStartupEvent event) {
         Set<AuthMode> modes = modesInUse();
         if (modes.contains(AuthMode.JWT) && keys.ephemeralSecret()) {
-            String token = new JwtIssuer(keys.signingSecret().orElseThrow(), jwt)
-                    .issue("local", List.of("*"), LOCAL_TOKEN_TTL);
+            String token = keys.issuer().orElseThrow().issue("local", List.of("*"), LOCAL_TOKEN_TTL);
             LOG.warn("No JWT key is configured ({}.secret or {}.jwks), so this process made an ephemeral key. "
                     + "FOR LOCAL USE ONLY: it dies with the process. A token for every tool, valid {} hours:{}"
                     + "  Authorization: Bearer {}{}"

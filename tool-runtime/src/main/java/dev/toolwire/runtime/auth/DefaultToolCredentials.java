@@ -30,7 +30,6 @@ public final class DefaultToolCredentials implements ToolCredentials {
     private final AuthMode defaultMode;
     private final AuthKeys keys;
     private final JwtVerifier verifier;
-    private final JwtConfiguration jwt;
     private final String headerName;
 
     DefaultToolCredentials(
@@ -38,7 +37,6 @@ public final class DefaultToolCredentials implements ToolCredentials {
         this.defaultMode = parseDefault(auth.getDefault());
         this.keys = keys;
         this.verifier = verifier;
-        this.jwt = jwt;
         this.subject = jwt.audience();
         this.headerName = header.name();
     }
@@ -73,11 +71,11 @@ public final class DefaultToolCredentials implements ToolCredentials {
                     + "dies with its process. Set " + JwtConfiguration.PREFIX + ".secret (at least 32 bytes) "
                     + "here and on the server.");
         }
-        byte[] secret = keys.signingSecret().orElseThrow(() -> new IllegalStateException(
+        JwtIssuer issuer = keys.issuer().orElseThrow(() -> new IllegalStateException(
                 "Cannot mint a token: only public keys (" + JwtConfiguration.PREFIX + ".jwks) are configured, and "
                         + "signing needs the private key. Mint tokens where that key lives, or set "
                         + JwtConfiguration.PREFIX + ".secret."));
-        return new JwtIssuer(secret, jwt).issue(subject, toolNames, ttl);
+        return issuer.issue(subject, toolNames, ttl);
     }
 
     @Override

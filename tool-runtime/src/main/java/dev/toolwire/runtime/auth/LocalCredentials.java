@@ -19,12 +19,10 @@ import java.util.Collection;
 public final class LocalCredentials {
 
     private final AuthKeys keys;
-    private final JwtConfiguration jwt;
     private final String headerName;
 
-    LocalCredentials(AuthKeys keys, JwtConfiguration jwt, HeaderAuthConfiguration header) {
+    LocalCredentials(AuthKeys keys, HeaderAuthConfiguration header) {
         this.keys = keys;
-        this.jwt = jwt;
         this.headerName = header.name();
     }
 
@@ -38,10 +36,10 @@ public final class LocalCredentials {
      * @throws IllegalStateException when only JWKS public keys are configured: nothing here can sign
      */
     public String token(String subject, Collection<String> toolNames, Duration ttl) {
-        byte[] secret = keys.signingSecret().orElseThrow(() -> new IllegalStateException(
+        JwtIssuer issuer = keys.issuer().orElseThrow(() -> new IllegalStateException(
                 "Cannot sign a local token: only public keys (" + JwtConfiguration.PREFIX + ".jwks) are configured. "
                         + "Set " + JwtConfiguration.PREFIX + ".secret for tests, or pass a token signed elsewhere."));
-        return new JwtIssuer(secret, jwt).issue(subject, toolNames, ttl);
+        return issuer.issue(subject, toolNames, ttl);
     }
 
     /**

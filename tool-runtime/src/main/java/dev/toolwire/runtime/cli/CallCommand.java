@@ -28,13 +28,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class CallCommand implements Callable<Integer> {
 
     private final CliSession session;
-    private final PositionalParamSpec tool = PositionalParamSpec.builder()
-            .paramLabel("<tool>")
-            .type(String.class)
-            .arity("1")
-            .required(true)
-            .description("The tool name, as listed by the 'tools' command.")
-            .build();
+    private final PositionalParamSpec tool = CliSession.toolParameter();
     private final OptionSpec args = OptionSpec.builder("--args")
             .paramLabel("<json>")
             .type(String.class)
@@ -68,7 +62,7 @@ final class CallCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Optional<RegisteredTool> found = session.findTool(tool.getValue());
         if (found.isEmpty()) {
-            return 2;
+            return ToolwireCli.USAGE;
         }
         RegisteredTool target = found.get();
         String requestId = "cli-" + UUID.randomUUID();

@@ -1,7 +1,10 @@
 package dev.toolwire.runtime.cli;
 
+import dev.toolwire.runtime.HamsaConfiguration;
+import dev.toolwire.runtime.ToolwireConfiguration;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
+import dev.toolwire.runtime.sync.WebToolMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.logging.LogLevel;
 import io.micronaut.logging.LoggingSystem;
@@ -9,6 +12,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The application context of one command, started on first use without the HTTP server, with the
@@ -52,6 +56,34 @@ final class CliSession implements AutoCloseable {
 
     DefaultToolRegistry registry() {
         return context().getBean(DefaultToolRegistry.class);
+    }
+
+    /**
+     * The {@code <tool>} parameter of the commands about one tool; look it up with {@link #findTool}.
+     *
+     * @return a new parameter spec
+     */
+    static PositionalParamSpec toolParameter() {
+        return PositionalParamSpec.builder()
+                .paramLabel("<tool>")
+                .type(String.class)
+                .arity("1")
+                .required(true)
+                .description("The tool name, as listed by the 'tools' command.")
+                .build();
+    }
+
+    /**
+     * The mapper to Hamsa web tools, with the configured public URL or, without one,
+     * {@code http://localhost:<micronaut.server.port, else 8080>}.
+     *
+     * @return the mapper
+     */
+    WebToolMapper webToolMapper() {
+        ApplicationContext context = context();
+        return WebToolMapper.of(context.getBean(ToolwireConfiguration.class),
+                context.getBean(HamsaConfiguration.class),
+                context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
     }
 
     /**

@@ -1,8 +1,6 @@
 package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolwire.runtime.HamsaConfiguration;
-import dev.toolwire.runtime.ToolwireConfiguration;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.hamsa.WebToolBody;
@@ -28,13 +26,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class DescribeCommand implements Callable<Integer> {
 
     private final CliSession session;
-    private final PositionalParamSpec tool = PositionalParamSpec.builder()
-            .paramLabel("<tool>")
-            .type(String.class)
-            .arity("1")
-            .required(true)
-            .description("The tool name, as listed by the 'tools' command.")
-            .build();
+    private final PositionalParamSpec tool = CliSession.toolParameter();
     private final OptionSpec format = OptionSpec.builder("--format")
             .paramLabel("toolwire|hamsa")
             .type(String.class)
@@ -60,13 +52,13 @@ final class DescribeCommand implements Callable<Integer> {
         String wanted = String.valueOf(format.<String>getValue()).toLowerCase(Locale.ROOT);
         if (!wanted.equals("toolwire") && !wanted.equals("hamsa")) {
             session.err().println("Unknown format '" + wanted + "'. Use --format toolwire or --format hamsa.");
-            return 2;
+            return ToolwireCli.USAGE;
         }
         Optional<RegisteredTool> found = session.findTool(tool.getValue());
         if (found.isEmpty()) {
-            return 2;
+            return ToolwireCli.USAGE;
         }
-        ObjectNode json = wanted.equals("hamsa") ? hamsaBody(found.get()) : found.get().descriptor().publicJson();
+        ObjectNode json = wanted.equals("hamsa") ? hamsaBody(session, found.get()) : found.get().descriptor().publicJson();
         session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         return 0;
     }
@@ -75,11 +67,9 @@ final class DescribeCommand implements Callable<Integer> {
      * The exact body the sync would send for a new tool, credentials included (a token scoped to this
      * tool, or the header); without publishable credentials, the body without them and a note.
      */
-    ObjectNode hamsaBody(RegisteredTool tool) throws IOException {
+    static ObjectNode hamsaBody(CliSession session, RegisteredTool tool) throws IOException {
         ApplicationContext context = session.context();
-        WebToolMapper mapper = WebToolMapper.of(context.getBean(ToolwireConfiguration.class),
-                context.getBean(HamsaConfiguration.class),
-                context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
+        WebToolMapper mapper = session.webToolMapper();
         SyncConfiguration sync = context.getBean(SyncConfiguration.class);
         CredentialResolver.Auth auth = new CredentialResolver.Auth(null, null);
         try {

@@ -2,9 +2,7 @@ package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.HeaderAuthConfiguration;
-import dev.toolwire.runtime.ToolwireConfiguration;
 import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.Json;
@@ -12,7 +10,6 @@ import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.export.FunctionFormats;
 import dev.toolwire.runtime.export.OpenApiDocument;
 import dev.toolwire.runtime.invoke.RegisteredTool;
-import dev.toolwire.runtime.sync.WebToolMapper;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -95,19 +92,16 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private ArrayNode hamsaBodies(List<RegisteredTool> tools) throws IOException {
-        DescribeCommand describe = new DescribeCommand(session);
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (RegisteredTool tool : tools) {
-            array.add(describe.hamsaBody(tool));
+            array.add(DescribeCommand.hamsaBody(session, tool));
         }
         return array;
     }
 
     private JsonNode openApi(List<ToolDescriptor> tools) {
         ApplicationContext context = session.context();
-        String serverUrl = WebToolMapper.of(context.getBean(ToolwireConfiguration.class),
-                context.getBean(HamsaConfiguration.class),
-                context.getProperty("micronaut.server.port", Integer.class).orElse(8080)).publicUrl();
+        String serverUrl = session.webToolMapper().publicUrl();
         ToolCredentials credentials = context.getBean(ToolCredentials.class);
         String title = context.getProperty("micronaut.application.name", String.class).orElse("Toolwire tools");
         return new OpenApiDocument(serverUrl, context.getBean(HeaderAuthConfiguration.class).name(),
