@@ -3,6 +3,7 @@ package dev.toolwire.examples.crm;
 import dev.toolwire.annotations.HttpMethod;
 import dev.toolwire.annotations.Tool;
 import dev.toolwire.runtime.ToolException;
+import io.micronaut.core.annotation.NonBlocking;
 import jakarta.inject.Singleton;
 import jakarta.validation.constraints.Pattern;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public class CustomerTools {
      */
     // tag::lookup_customer[]
     @Tool(startMessage = "Let me pull up your account.")
+    @NonBlocking // an in-memory lookup: served on the event loop; drop this when it calls a database
     public Customer lookupCustomer(@Pattern(regexp = PhoneNumbers.E164) String phoneNumber) {
         return directory
                 .findByPhone(phoneNumber)

@@ -60,6 +60,15 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
         }
     }
 
+    @Override
+    public boolean mayBlock(HttpRequest<?> request, ToolDescriptor tool) {
+        if (!verifier.fetchesKeys() || credentials.effectiveMode(AuthModes.of(tool)) != AuthMode.JWT) {
+            return false;
+        }
+        String value = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        return value != null && value.regionMatches(true, 0, "Bearer ", 0, 7) && !verifier.knows(value.substring(7).strip());
+    }
+
     private AuthenticatedCaller bearer(HttpRequest<?> request, String toolName) {
         List<String> values = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
         if (values.isEmpty()) {

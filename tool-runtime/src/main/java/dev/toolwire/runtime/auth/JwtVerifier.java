@@ -28,11 +28,32 @@ public final class JwtVerifier {
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final VerifiedTokenCache cache = new VerifiedTokenCache(VerifiedTokenCache.DEFAULT_CAPACITY);
+    private final boolean fetchesKeys;
 
     JwtVerifier(AuthKeys keys, JwtConfiguration config) {
         JwtKeySource source = new JwtKeySource(keys, config);
+        fetchesKeys = keys.jwks().isPresent();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(source.algorithms(), source));
         processor.setJWTClaimsSetVerifier(JwtClaimsPolicy.of(config));
+    }
+
+    /**
+     * Whether verifying may read a JWKS (from a URL or a file) rather than use keys in memory only.
+     *
+     * @return {@code true} with a configured JWKS
+     */
+    boolean fetchesKeys() {
+        return fetchesKeys;
+    }
+
+    /**
+     * Whether the token was verified before and is still remembered: verifying it again is a lookup.
+     *
+     * @param token the compact JWT
+     * @return {@code true} when {@link #verify} answers from the cache
+     */
+    boolean knows(String token) {
+        return token.length() <= MAX_TOKEN_CHARS && cache.get(Fingerprints.key(token), Instant.now()) != null;
     }
 
     /**

@@ -20,4 +20,14 @@ public interface ToolAuthenticator {
      * @throws ToolAuthenticationException {@code 401 UNAUTHORIZED} or {@code 403 FORBIDDEN}
      */
     AuthenticatedCaller authenticate(HttpRequest<?> request, ToolDescriptor tool);
+
+    /**
+     * Whether {@link #authenticate} may have to wait for I/O for this request, such as fetching a
+     * JWKS to check a token not seen before; when not, it may run on the event loop.
+     *
+     * @param request the HTTP request
+     * @param tool the tool being called
+     * @return {@code true} when authenticating may block
+     */
+    boolean mayBlock(HttpRequest<?> request, ToolDescriptor tool);
 }

@@ -69,7 +69,7 @@ final class CallCommand implements Callable<Integer> {
         ToolOutcome outcome;
         try {
             ToolCall call = ToolCall.ofBody(ToolCall.parseBody(args.<String>getValue().getBytes(StandardCharsets.UTF_8)));
-            DefaultToolContext context = new DefaultToolContext(requestId, target.name(), Map.of(), null,
+            DefaultToolContext context = new DefaultToolContext(requestId, target.name(), Map::of, null,
                     Instant.now().plusSeconds(target.descriptor().timeoutSeconds()));
             outcome = session.context().getBean(ToolInvoker.class).call(target, call, context);
         } catch (ToolException e) {

@@ -3,6 +3,7 @@ package dev.toolwire.runtime.http;
 import io.micronaut.http.HttpRequest;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -20,13 +21,26 @@ final class RequestIds {
 
     private RequestIds() {}
 
+    /**
+     * A random (version 4) UUID from {@link ThreadLocalRandom}: a request id must be unique, not
+     * unguessable, and {@link UUID#randomUUID()}'s shared {@code SecureRandom} costs more than the
+     * rest of a small call's bookkeeping.
+     */
+    static String randomId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = random.nextLong() & ~0xF000L | 0x4000L;
+        long low = random.nextLong() & ~(0xCL << 60) | 0x8L << 60;
+        return new UUID(high, low).toString();
+    }
+
     static String of(HttpRequest<?> request) {
-        Optional<String> existing = request.getAttribute(ATTRIBUTE, String.class);
-        if (existing.isPresent()) {
-            return existing.get();
+        // The untyped lookup: the typed one goes through the conversion service on every call.
+        Optional<Object> existing = request.getAttribute(ATTRIBUTE);
+        if (existing.isPresent() && existing.get() instanceof String known) {
+            return known;
         }
         String incoming = request.getHeaders().get(HEADER);
-        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SANE.matcher(incoming).matches() ? incoming : randomId();
         request.setAttribute(ATTRIBUTE, id);
         return id;
     }

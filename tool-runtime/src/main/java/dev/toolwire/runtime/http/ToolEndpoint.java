@@ -45,12 +45,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one handler behind every tool route. On the event loop it only finds the tool and checks the
- * declared size; authentication, reading arguments, validating, binding and invoking the tool run
- * on Micronaut's blocking executor (virtual threads on JDK 21+), all on one worker when the body has
- * already arrived: each hand-off between threads costs more than the rest of a small call. The body
- * is read only for an authenticated caller within its rate limit, and never past
- * {@code toolwire.http.max-body-bytes}.
+ * The one handler behind every tool route. On the event loop it finds the tool and checks the
+ * declared size. For a tool marked {@link io.micronaut.core.annotation.NonBlocking} whose caller can
+ * be authenticated without I/O, the whole call then runs on that event loop; for every other tool,
+ * authentication, reading arguments, validating, binding and invoking run on Micronaut's blocking
+ * executor (virtual threads on JDK 21+), all on one worker when the body has already arrived: each
+ * hand-off between threads costs more than the rest of a small call. The body is read only for an
+ * authenticated caller within its rate limit, and never past {@code toolwire.http.max-body-bytes}.
  */
 @Singleton
 @Internal
@@ -125,14 +126,26 @@ public final class ToolEndpoint {
         }
         Map<String, String> pathValues = new HashMap<>();
         match.get().getVariableValues().forEach((k, v) -> pathValues.put(k, String.valueOf(v)));
+        if (tool.nonBlocking() && !authenticator.mayBlock(request, tool.descriptor())) {
+            // Nothing in this call waits for I/O: run all of it here, on the event loop, as a plain
+            // Micronaut controller would; a hand-off costs more than the rest of a small call.
+            return trace.complete(authenticateAndAdmit(tool, request, pathValues, trace, requestId));
+        }
         // Authenticating and admitting share one task, so admitting never runs on the event loop even
         // when authentication finishes before a second stage could be chained.
         return trace.complete(CompletableFuture
-                .supplyAsync(() -> admit(tool, request, pathValues,
-                        trace.authenticated(authenticator.authenticate(request, tool.descriptor())), trace, requestId),
-                        executor)
-                .thenCompose(Function.identity())
-                .exceptionally(failure -> refuse(failure, requestId)));
+                .supplyAsync(() -> authenticateAndAdmit(tool, request, pathValues, trace, requestId), executor)
+                .thenCompose(Function.identity()));
+    }
+
+    private CompletableFuture<HttpResponse<?>> authenticateAndAdmit(RegisteredTool tool, HttpRequest<?> request,
+            Map<String, String> pathValues, CallTrace trace, String requestId) {
+        try {
+            AuthenticatedCaller caller = trace.authenticated(authenticator.authenticate(request, tool.descriptor()));
+            return admit(tool, request, pathValues, caller, trace, requestId).exceptionally(failure -> refuse(failure, requestId));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(refuse(e, requestId));
+        }
     }
 
     /** The answer while the server shuts down: try again shortly, another instance will take it. */
@@ -154,9 +167,10 @@ public final class ToolEndpoint {
         Function<byte[], CompletableFuture<HttpResponse<?>>> invoke = body -> run(tool, request, pathValues, body,
                 caller, trace, requestId).thenApply(response -> withRateHeaders(response, decision));
         CompletableFuture<byte[]> body = readBody(request);
-        // A body that had fully arrived is read at once, on this blocking thread: carry on here rather
-        // than hand the call to another worker. One still arriving completes on the event loop: hop back.
-        return body.isDone() ? body.thenCompose(invoke) : body.thenComposeAsync(invoke, executor);
+        // A body that had fully arrived is read at once, on this thread: carry on here rather than hand
+        // the call to another worker. One still arriving completes on the event loop: hop back to the
+        // blocking executor unless the tool does not block.
+        return body.isDone() || tool.nonBlocking() ? body.thenCompose(invoke) : body.thenComposeAsync(invoke, executor);
     }
 
     private CompletableFuture<byte[]> readBody(HttpRequest<?> request) {
@@ -205,9 +219,9 @@ public final class ToolEndpoint {
             checkContentType(request, body);
             ToolCall call = new ToolCall(pathValues, request.getParameters().asMap(), ToolCall.parseBody(body));
             trace.noteArguments(call);
-            DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), headersWithoutCredentials(request),
+            DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), () -> headersWithoutCredentials(request),
                     caller.subject(), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
-            outcome = invoker.startOnBlockingThread(tool, call, context);
+            outcome = invoker.startHere(tool, call, context);
         } catch (ToolException e) {
             outcome = CompletableFuture.completedFuture(Envelopes.of(e, requestId));
         }

@@ -69,6 +69,10 @@ public final class ArgumentBinder {
     }
 
     private Object read(String name, Argument<?> type, JsonNode value) {
+        Object plain = plainValue(type.getType(), value);
+        if (plain != null) {
+            return plain;
+        }
         try {
             if (type.getType() == Optional.class) {
                 Argument<?> inner = type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
@@ -81,6 +85,29 @@ public final class ArgumentBinder {
             throw new ToolException(400, ToolException.INVALID_ARGUMENTS,
                     "Tool call rejected: " + problem + ".", List.of(new ToolException.Detail("/" + name, problem)), e);
         }
+    }
+
+    /**
+     * The value of a string, boolean or number parameter read straight off the tree, skipping
+     * Micronaut Serialization; {@code null} for every other type or shape, which then go through it.
+     */
+    private static @Nullable Object plainValue(Class<?> type, JsonNode value) {
+        if (type == String.class) {
+            return value.isTextual() ? value.textValue() : null;
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return value.isBoolean() ? value.booleanValue() : null;
+        }
+        if (type == int.class || type == Integer.class) {
+            return value.isInt() ? value.intValue() : null;
+        }
+        if (type == long.class || type == Long.class) {
+            return value.isInt() || value.isLong() ? value.longValue() : null;
+        }
+        if (type == double.class || type == Double.class) {
+            return value.isNumber() && !value.isBigDecimal() && !value.isBigInteger() ? value.doubleValue() : null;
+        }
+        return null;
     }
 
     private static String typeName(Argument<?> type) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Invokes a tool method within its deadline ({@link ToolContext#deadline()}, the one the tool sees).
  * The method is called on Micronaut's blocking executor (or on the calling worker when it already is
- * one); a {@code CompletionStage} or {@code Publisher} it returns is awaited without holding any thread. At the deadline the caller gets
+ * one), or for a {@link RegisteredTool#nonBlocking()} tool on the calling thread, even an event loop;
+ * a {@code CompletionStage} or {@code Publisher} it returns is awaited without holding any thread. At the deadline the caller gets
  * {@code 504 TIMEOUT}, the blocking thread is interrupted or the future / subscription cancelled, and
  * whatever the method produces later is discarded (logged at DEBUG only).
  */
@@ -76,39 +77,58 @@ public final class MethodRunner {
      * @param tool the tool
      * @param arguments the merged, validated arguments
      * @param context the context passed to the method; its deadline is enforced
-     * @param onThisThread call the method on the calling thread, which may block (a blocking-executor
-     *     worker), instead of handing it to the executor; an expiry interrupts this thread then
+     * @param onThisThread call the method on the calling thread instead of handing it to the
+     *     executor: a blocking-executor worker (an expiry interrupts it), or any thread for a
+     *     {@link RegisteredTool#nonBlocking()} tool
      * @return the result, or the error envelope; never completes exceptionally
      */
     CompletableFuture<ToolOutcome> run(RegisteredTool tool, ObjectNode arguments, ToolContext context, boolean onThisThread) {
         Execution execution = new Execution();
-        long delay = Math.max(0, Duration.between(Instant.now(), context.deadline()).toNanos());
-        ScheduledFuture<?> timer = scheduler.schedule(Duration.ofNanos(delay), () -> expire(tool, execution, context));
-        execution.outcome().whenComplete((outcome, failure) -> timer.cancel(false));
+        if (onThisThread && tool.nonBlocking()) {
+            // Never interrupted, and timed only if it hands back work still pending: a plain method
+            // returns before any deadline could fire on the thread it occupies.
+            invoke(tool, arguments, context, execution, false);
+            return execution.outcome();
+        }
+        startDeadline(tool, execution, context);
         if (onThisThread) {
-            invoke(tool, arguments, context, execution);
+            invoke(tool, arguments, context, execution, true);
             return execution.outcome();
         }
         try {
-            blocking.execute(() -> invoke(tool, arguments, context, execution));
+            blocking.execute(() -> invoke(tool, arguments, context, execution, true));
         } catch (RejectedExecutionException e) {
             finish(tool, execution, null, ToolException.unavailable("I'm too busy to do that right now. Please try again in a moment."), context);
         }
         return execution.outcome();
     }
 
-    private void invoke(RegisteredTool tool, ObjectNode arguments, ToolContext context, Execution execution) {
+    private void startDeadline(RegisteredTool tool, Execution execution, ToolContext context) {
+        long delay = Math.max(0, Duration.between(Instant.now(), context.deadline()).toNanos());
+        ScheduledFuture<?> timer = scheduler.schedule(Duration.ofNanos(delay), () -> expire(tool, execution, context));
+        execution.outcome().whenComplete((outcome, failure) -> timer.cancel(false));
+    }
+
+    /**
+     * Binds and calls the method. {@code blocking}: the deadline is already running and may
+     * interrupt this thread; otherwise the deadline starts only for a result still pending.
+     */
+    private void invoke(RegisteredTool tool, ObjectNode arguments, ToolContext context, Execution execution, boolean blocking) {
         if (execution.outcome().isDone()) {
             return; // expired while queued
         }
-        execution.enterBlocking();
+        if (blocking) {
+            execution.enterBlocking();
+        }
         try {
             Object[] values = binder.bind(tool, arguments, context);
             Object returned = tool.method().invoke(beanContext.getBean(tool.bean()), values);
             if (returned instanceof CompletionStage<?> stage) {
+                awaitLater(tool, execution, context, blocking);
                 execution.onExpiry(() -> cancel(stage));
                 stage.whenComplete((value, failure) -> finish(tool, execution, value, failure, context));
             } else if (returned instanceof Publisher<?> publisher) {
+                awaitLater(tool, execution, context, blocking);
                 publisher.subscribe(new SingleValueSubscriber(execution,
                         (value, failure) -> finish(tool, execution, value, failure, context)));
             } else {
@@ -120,7 +140,16 @@ public final class MethodRunner {
             }
             finish(tool, execution, null, e, context);
         } finally {
-            execution.leaveBlocking();
+            if (blocking) {
+                execution.leaveBlocking();
+            }
+        }
+    }
+
+    /** Starts the deadline of a non-blocking call whose result is still to come. */
+    private void awaitLater(RegisteredTool tool, Execution execution, ToolContext context, boolean timed) {
+        if (!timed) {
+            startDeadline(tool, execution, context);
         }
     }
 

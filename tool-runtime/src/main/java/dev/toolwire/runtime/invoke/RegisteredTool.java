@@ -3,6 +3,7 @@ package dev.toolwire.runtime.invoke;
 import com.networknt.schema.Schema;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.core.annotation.Internal;
+import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.core.type.ReturnType;
 import io.micronaut.inject.ExecutableMethod;
@@ -20,6 +21,7 @@ public final class RegisteredTool {
     private final @Nullable ExecutableMethod<Object, Object> method;
     private final Schema schema;
     private final boolean returnsNothing;
+    private final boolean nonBlocking;
 
     @SuppressWarnings("unchecked")
     RegisteredTool(
@@ -29,6 +31,7 @@ public final class RegisteredTool {
         this.method = (ExecutableMethod<Object, Object>) method;
         this.schema = schema;
         this.returnsNothing = method != null && returnsNothing(method.getReturnType());
+        this.nonBlocking = method != null && descriptor.job() == null && method.hasAnnotation(NonBlocking.class);
     }
 
     /**
@@ -80,6 +83,17 @@ public final class RegisteredTool {
      */
     boolean returnsNothing() {
         return returnsNothing;
+    }
+
+    /**
+     * Whether the method is marked with Micronaut's {@link NonBlocking}, so the whole call runs on the
+     * event loop that read the request instead of being handed to the blocking executor. Job-mode
+     * tools never are: their acknowledgement is sent while the method runs.
+     *
+     * @return {@code true} when the method promises not to block
+     */
+    public boolean nonBlocking() {
+        return nonBlocking;
     }
 
     private static boolean returnsNothing(ReturnType<?> type) {

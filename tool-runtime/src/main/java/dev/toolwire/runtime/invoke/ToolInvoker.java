@@ -46,12 +46,13 @@ public final class ToolInvoker {
     }
 
     /**
-     * Starts a call and returns without waiting for a job acknowledgement or a non-blocking result:
-     * a blocking method runs on the calling thread, which must be one that may block (a
-     * blocking-executor worker, never the event loop), which saves a hand-off to another worker; a
-     * {@code CompletionStage} or {@code Publisher} is awaited without a thread. The deadline is
-     * enforced all the same (504 on time, the thread interrupted); job-mode tools still run on the
-     * executor, since their acknowledgement must be sent while they run.
+     * Starts a call on the calling thread and returns without waiting for a job acknowledgement or a
+     * non-blocking result. The calling thread must be one that may block (a blocking-executor worker,
+     * never the event loop) unless the tool is {@link RegisteredTool#nonBlocking()}: running the
+     * method here saves a hand-off to another thread. A {@code CompletionStage} or {@code Publisher}
+     * is awaited without a thread. The deadline is enforced all the same (504 on time, a blocking
+     * thread interrupted); job-mode tools still run on the executor, since their acknowledgement must
+     * be sent while they run.
      *
      * @param tool the tool
      * @param call the raw arguments
@@ -59,7 +60,7 @@ public final class ToolInvoker {
      * @return the result or the error envelope (a job acknowledgement for job-mode tools that take
      *     longer than their window); never completes exceptionally
      */
-    public CompletableFuture<ToolOutcome> startOnBlockingThread(RegisteredTool tool, ToolCall call, ToolContext context) {
+    public CompletableFuture<ToolOutcome> startHere(RegisteredTool tool, ToolCall call, ToolContext context) {
         return start(tool, call, context, true, true);
     }
 

@@ -5,7 +5,7 @@ import dev.toolwire.runtime.invoke.ToolCall;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 
 /**
  * Formats values for a one-line {@code key=value} log: plain tokens stay as they are, anything else
@@ -16,12 +16,11 @@ final class LogValues {
 
     static final String REDACTED = "***";
     private static final int MAX_LENGTH = 80;
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._:/@+{}-]{1," + MAX_LENGTH + "}");
 
     private LogValues() {}
 
     static String safe(String value) {
-        if (PLAIN.matcher(value).matches()) {
+        if (isPlain(value)) {
             return value;
         }
         String cut = value.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH) + "..." : value;
@@ -39,25 +38,43 @@ final class LogValues {
         return quoted.append('"').toString();
     }
 
+    /** Whether the value is 1 to {@value #MAX_LENGTH} of {@code [A-Za-z0-9._:/@+{}-]}: written unquoted. */
+    private static boolean isPlain(String value) {
+        int length = value.length();
+        if (length == 0 || length > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '_' || c == ':' || c == '/' || c == '@' || c == '+' || c == '{' || c == '}' || c == '-';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Appends {@code {name=value, ...}} for every argument of the call, in path, query, body order;
      * a value appears only when {@code tool.name} is in {@code logged}, else it is {@value #REDACTED}.
      */
     static StringBuilder appendArguments(StringBuilder line, String tool, ToolCall call, Set<String> logged) {
-        Map<String, String> values = new LinkedHashMap<>();
-        call.pathValues().forEach(values::put);
-        call.query().forEach((name, list) -> values.put(name, String.join(",", list)));
+        // A name given twice (path and body, say) is listed once, with the last value, as the merge sees it.
+        Map<String, Supplier<String>> values = new LinkedHashMap<>();
+        call.pathValues().forEach((name, value) -> values.put(name, () -> value));
+        call.query().forEach((name, list) -> values.put(name, () -> String.join(",", list)));
         if (call.body() != null) {
             for (Map.Entry<String, JsonNode> field : call.body().properties()) {
                 JsonNode value = field.getValue();
-                values.put(field.getKey(), value.isTextual() ? value.textValue() : value.toString());
+                values.put(field.getKey(), () -> value.isTextual() ? value.textValue() : value.toString());
             }
         }
         line.append('{');
         boolean first = true;
-        for (Map.Entry<String, String> entry : values.entrySet()) {
+        for (Map.Entry<String, Supplier<String>> entry : values.entrySet()) {
             line.append(first ? "" : ", ").append(safe(entry.getKey())).append('=')
-                    .append(logged.contains(tool + "." + entry.getKey()) ? safe(entry.getValue()) : REDACTED);
+                    .append(!logged.isEmpty() && logged.contains(tool + "." + entry.getKey()) ? safe(entry.getValue().get()) : REDACTED);
             first = false;
         }
         return line.append('}');
