@@ -3,6 +3,8 @@ package dev.toolwire.runtime.auth;
 import static dev.toolwire.runtime.auth.AuthCalls.bearer;
 import static dev.toolwire.runtime.auth.AuthCalls.lookupCustomer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -16,7 +18,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -29,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -53,6 +59,12 @@ class JwksAuthTest implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    ToolAuthenticator authenticator;
+
+    @Inject
+    DefaultToolRegistry registry;
 
     @Override
     public Map<String, String> getProperties() {
@@ -91,6 +103,14 @@ class JwksAuthTest implements TestPropertyProvider {
         }
     }
 
+    private static RSASSASigner signer(RSAKey key) {
+        try {
+            return new RSASSASigner(key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String rs256(RSAKey signWith, String kid) {
         try {
             return TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
@@ -112,6 +132,18 @@ class JwksAuthTest implements TestPropertyProvider {
                 TestTokens.claims("tool:*").build(), new ECDSASigner(third));
         assertEquals(200, call(es256));
         assertEquals(200, call(TestTokens.withScope("tool:*")), "the HMAC secret still works next to the JWKS");
+    }
+
+    @Test
+    void aTokenNotSeenBefore_isCheckedOffTheEventLoop_evenForANonBlockingTool() {
+        ToolDescriptor tool = registry.find("lookup_customer").orElseThrow().descriptor();
+        String token = TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("second").build(),
+                TestTokens.claims("tool:*").jwtID(UUID.randomUUID().toString()).build(), signer(second));
+        MutableHttpRequest<?> request = lookupCustomer().bearerAuth(token);
+        assertTrue(authenticator.mayBlock(request, tool), "a JWKS may have to be read for a new token");
+        assertEquals(200, call(token));
+        assertFalse(authenticator.mayBlock(request, tool), "a verified token is answered from memory");
+        assertFalse(authenticator.mayBlock(lookupCustomer(), tool), "no token: refused without I/O");
     }
 
     @Test

@@ -127,6 +127,44 @@ class AsyncToolsTest {
     }
 
     @Test
+    void nonBlockingTool_runsOnTheEventLoop() {
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/non_blocking_thread_name", "{\"name\":\"Ada\"}"));
+        assertEquals(200, answer.status());
+        String thread = answer.body().path("result").asText();
+        assertTrue(thread.toLowerCase(Locale.ROOT).contains("eventloop"), "not on an event loop: " + thread);
+        assertTrue(thread.endsWith(" Ada"), thread);
+    }
+
+    @Test
+    void nonBlockingTool_whoseBodyArrivesLate_staysOnTheEventLoop() throws Exception {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /tools/non_blocking_thread_name HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Thread.sleep(300); // the call is authenticated by now and waits for its body
+            out.write("e\r\n{\"name\":\"Ada\"}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(response.startsWith("HTTP/1.1 200"), response);
+            assertTrue(response.toLowerCase(Locale.ROOT).contains("eventloop"), response);
+            assertTrue(response.contains(" Ada"), response);
+        }
+    }
+
+    @Test
+    void nonBlockingCompletionStageThatNeverCompletes_stillTimesOutAndIsCancelled() {
+        Instant start = Instant.now();
+        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/non_blocking_never_completes", ""));
+        assertEquals(504, answer.status());
+        assertEquals("TIMEOUT", answer.body().path("error").path("code").asText());
+        assertTrue(Duration.between(start, Instant.now()).toMillis() >= 1000, "answered before the deadline");
+        assertTrue(eventually(() -> tools.abandonedNonBlocking.get() != null && tools.abandonedNonBlocking.get().isCancelled(),
+                Duration.ofSeconds(5)));
+    }
+
+    @Test
     void completionStageThatNeverCompletes_timesOutAndIsCancelled() {
         HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/never_completes", ""));
         assertEquals(504, answer.status());

@@ -4,6 +4,7 @@ import dev.toolwire.annotations.Tool;
 import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.ToolException;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.NonBlocking;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
@@ -30,6 +31,9 @@ public class SlowTools {
     public final Set<String> pendingThreads = ConcurrentHashMap.newKeySet();
     /** The future {@link #neverCompletes} returned. */
     public final AtomicReference<CompletableFuture<String>> abandoned = new AtomicReference<>();
+
+    /** The future {@link #nonBlockingNeverCompletes} returned. */
+    public final AtomicReference<CompletableFuture<String>> abandonedNonBlocking = new AtomicReference<>();
     /** The publisher {@link #silent} returned. */
     public final AtomicReference<OneValuePublisher<String>> silentPublisher = new AtomicReference<>();
     /** The thread {@link #blockingThreadName} ran on. */
@@ -133,5 +137,30 @@ public class SlowTools {
     public String blockingThreadName() {
         blockingThread.set(Thread.currentThread().getName());
         return Thread.currentThread().getName();
+    }
+
+    /**
+     * Tells which thread runs a tool that promises not to block.
+     *
+     * @param name echoed back, to show the arguments were read and bound
+     * @return the thread name and the argument
+     */
+    @Tool
+    @NonBlocking
+    public String nonBlockingThreadName(String name) {
+        return Thread.currentThread().getName() + " " + name;
+    }
+
+    /**
+     * A non-blocking tool whose future never completes.
+     *
+     * @return the future
+     */
+    @Tool(timeoutSeconds = 1)
+    @NonBlocking
+    public CompletableFuture<String> nonBlockingNeverCompletes() {
+        CompletableFuture<String> future = new CompletableFuture<>();
+        abandonedNonBlocking.set(future);
+        return future;
     }
 }
