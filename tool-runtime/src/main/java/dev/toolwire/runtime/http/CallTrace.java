@@ -6,6 +6,7 @@ import dev.toolwire.runtime.invoke.ToolCall;
 import dev.toolwire.runtime.observe.CallOutcome;
 import dev.toolwire.runtime.observe.ToolCallRecord;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -49,9 +50,15 @@ final class CallTrace {
         return caller;
     }
 
-    /** Reports the call when {@code response} completes; the returned future completes after that. */
+    /**
+     * Labels the response with the call's {@code X-Request-Id} and reports the call when
+     * {@code response} completes; the returned future completes after that.
+     */
     CompletableFuture<HttpResponse<?>> complete(CompletableFuture<HttpResponse<?>> response) {
         return response.whenComplete((sent, failure) -> {
+            if (sent instanceof MutableHttpResponse<?> labelled) {
+                labelled.header(RequestIds.HEADER, requestId);
+            }
             durationNanos = System.nanoTime() - startNanos;
             status = sent == null ? 500 : sent.code();
             calls.finished(this);

@@ -60,11 +60,7 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
             ToolOutcome outcome = Envelopes.of(status, code(status), message(status), List.of(), requestId);
             MutableHttpResponse<Object> envelope = (MutableHttpResponse<Object>) response;
             envelope.body(outcome.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
-            if (!envelope.getHeaders().contains(RequestIds.HEADER)) {
-                // Requests Netty could not decode never reach the filter that usually sets it.
-                envelope.header(RequestIds.HEADER, requestId);
-            }
-            return envelope;
+            return envelope.header(RequestIds.HEADER, requestId);
         }
 
         /**

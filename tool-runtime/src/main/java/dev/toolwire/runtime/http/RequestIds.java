@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The request id of a request: the caller's {@code X-Request-Id} when it is a short, safe token
  * (1 to 64 of {@code [A-Za-z0-9._:-]}), else a random UUID. Computed once and kept as a request
- * attribute, so the filter, the handler and the error envelope agree.
+ * attribute, so the handler, the error envelope and the {@code X-Request-Id} response header agree.
  */
 final class RequestIds {
 

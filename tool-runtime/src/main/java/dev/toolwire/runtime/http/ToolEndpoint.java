@@ -115,7 +115,8 @@ public final class ToolEndpoint {
         RegisteredTool tool = match.map(m -> routes().get(routeKey(m.getHttpMethod().name(),
                 m.getRouteInfo().getUriMatchTemplate().getTemplateString()))).orElse(null);
         if (tool == null || match.isEmpty()) {
-            return done(Envelopes.of(404, Envelopes.NOT_FOUND, "There is no tool at this address.", List.of(), requestId));
+            return CompletableFuture.completedFuture(respond(Envelopes.of(404, Envelopes.NOT_FOUND,
+                    "There is no tool at this address.", List.of(), requestId)).header(RequestIds.HEADER, requestId));
         }
         CallTrace trace = calls.begin(tool, request, requestId);
         if (!trace.admitted()) {
