@@ -1,8 +1,13 @@
--- wrk script: POST the customer lookup; sends a bearer token when BENCH_TOKEN is set, and prints one
--- machine-readable RESULT line at the end.
-wrk.method = "POST"
-wrk.body = '{"phone_number":"+971501234567"}'
-wrk.headers["Content-Type"] = "application/json"
+-- wrk script: POST the customer lookup (or GET a path, see below); sends a bearer token when
+-- BENCH_TOKEN is set, and prints one machine-readable RESULT line at the end.
+-- With BENCH_GET set, the requests are GETs without a body (the path is in wrk's URL).
+if os.getenv("BENCH_GET") ~= nil and os.getenv("BENCH_GET") ~= "" then
+  wrk.method = "GET"
+else
+  wrk.method = "POST"
+  wrk.body = '{"phone_number":"+971501234567"}'
+  wrk.headers["Content-Type"] = "application/json"
+end
 local token = os.getenv("BENCH_TOKEN")
 if token ~= nil and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token

@@ -49,7 +49,7 @@ fi
 # A fresh secret per run: the server verifies with it and the token command signs with it.
 TOOLWIRE_AUTH_JWT_SECRET="bench-$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export TOOLWIRE_AUTH_JWT_SECRET
-TOKEN=$("$JAVA" -jar "$TOOLWIRE_JAR" token --tool lookup_customer --ttl 1h 2>/dev/null | tail -1)
+TOKEN=$("$JAVA" -jar "$TOOLWIRE_JAR" token --tool lookup_customer --tool get_order_status --ttl 1h 2>/dev/null | tail -1)
 
 PID=
 stop_server() {
@@ -88,16 +88,18 @@ start() {
   RSS_FIRST=$(rss_mib "$PID")
 }
 
-# load NAME: warm-up, then the measured run; leaves its RESULT fields in R_*.
+# load NAME [PATH]: warm-up, then the measured run; leaves its RESULT fields in R_*. With a PATH the
+# requests are GETs of it, else POSTs of the lookup.
 load() {
-  local name=$1 token=
+  local name=$1 path=${2:-} token= url="http://127.0.0.1:$PORT/tools/lookup_customer"
   [[ $name != baseline ]] && token=$TOKEN
-  BENCH_TOKEN=$token wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua \
-    "http://127.0.0.1:$PORT/tools/lookup_customer" >"$OUT/$name.warmup.txt"
+  [[ -n $path ]] && url="http://127.0.0.1:$PORT$path"
+  BENCH_TOKEN=$token BENCH_GET=$path wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/post.lua \
+    "$url" >"$OUT/$name.warmup.txt"
   local ticks_before
   ticks_before=$(cpu_ticks "$PID")
-  BENCH_TOKEN=$token wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post.lua \
-    "http://127.0.0.1:$PORT/tools/lookup_customer" >"$OUT/$name.wrk.txt"
+  BENCH_TOKEN=$token BENCH_GET=$path wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post.lua \
+    "$url" >"$OUT/$name.wrk.txt"
   R_TICKS=$(( $(cpu_ticks "$PID") - ticks_before ))
   local result
   result=$(grep '^RESULT' "$OUT/$name.wrk.txt")
@@ -115,11 +117,12 @@ load() {
 
 declare -A RPS P50 P90 P99 ERR TTFC RSS1 RSS2 CPU
 run() {
-  local name=$1
+  local name=$1 path=
   shift
+  if [[ $name == toolwire-blocking-tool ]]; then path=/orders/ORD-10001; fi
   echo "== $name"
   start "$name" "$@"
-  load "$name"
+  load "$name" "$path"
   RPS[$name]=$R_RPS P50[$name]=$R_P50 P90[$name]=$R_P90 P99[$name]=$R_P99 ERR[$name]=$R_ERR
   CPU[$name]=$(awk -v t="$R_TICKS" -v hz="$TICKS_PER_SECOND" -v n="$R_REQ" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
   TTFC[$name]=$TTFC_MS RSS1[$name]=$RSS_FIRST RSS2[$name]=$(rss_mib "$PID")
@@ -129,7 +132,10 @@ run() {
 run baseline "$BASELINE_JAR"
 run toolwire "$TOOLWIRE_JAR"
 run toolwire-no-access-log "$TOOLWIRE_JAR" -Dtoolwire.access-log.enabled=false
-SERVERS=(baseline toolwire toolwire-no-access-log)
+# The same server, loaded through get_order_status: an in-memory lookup like lookup_customer, but a
+# plain (blocking) tool, so each call is handed to the blocking executor and back.
+run toolwire-blocking-tool "$TOOLWIRE_JAR" -Dtoolwire.access-log.enabled=false
+SERVERS=(baseline toolwire toolwire-no-access-log toolwire-blocking-tool)
 
 # Class data sharing (JDK 17's AppCDS): a training run writes the archive when it exits, later runs
 # map it instead of loading and verifying those classes again.
