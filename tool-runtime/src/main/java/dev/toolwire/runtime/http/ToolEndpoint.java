@@ -22,6 +22,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
+import io.micronaut.http.body.AvailableByteBody;
+import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.scheduling.TaskExecutors;
@@ -178,8 +180,12 @@ public final class ToolEndpoint {
         if (!(request instanceof ServerHttpRequest<?> server)) {
             return CompletableFuture.completedFuture(new byte[0]);
         }
+        ByteBody body = server.byteBody();
+        if (body instanceof AvailableByteBody arrived && arrived.length() <= maxBodyBytes) {
+            return CompletableFuture.completedFuture(arrived.toByteArray()); // already in memory, within the limit
+        }
         BoundedBodyReader reader = new BoundedBodyReader(maxBodyBytes);
-        server.byteBody().toByteArrayPublisher().subscribe(reader);
+        body.toByteArrayPublisher().subscribe(reader);
         return reader.result();
     }
 
