@@ -31,6 +31,10 @@ import org.jspecify.annotations.Nullable;
  *     Default {@code 30s}.
  * @param pageSize {@code toolwire.hamsa.page-size}: tools per list page ({@code take}).
  *     Default {@code 50}.
+ * @param healthCheckInterval {@code toolwire.hamsa.health-check-interval}: how often a running
+ *     server with an API key asks Hamsa for one page of web tools, so the {@code hamsa} health entry
+ *     says whether Hamsa was reachable at the last check even between syncs. Default {@code 5m};
+ *     {@code 0s} turns the check off.
  */
 @ConfigurationProperties(HamsaConfiguration.PREFIX)
 public record HamsaConfiguration(
@@ -43,7 +47,8 @@ public record HamsaConfiguration(
         @Bindable(defaultValue = "30s") Duration maxBackoff,
         @Bindable(defaultValue = "60s") Duration maxRetryWait,
         @Bindable(defaultValue = "30s") Duration readTimeout,
-        @Bindable(defaultValue = "50") int pageSize) {
+        @Bindable(defaultValue = "50") int pageSize,
+        @Bindable(defaultValue = "5m") Duration healthCheckInterval) {
 
     /** The property prefix, {@value}. */
     public static final String PREFIX = "toolwire.hamsa";
@@ -57,6 +62,7 @@ public record HamsaConfiguration(
         return "HamsaConfiguration[collectionId=" + collectionId + ", apiKey=" + (apiKey == null ? "unset" : "****")
                 + ", baseUrl=" + baseUrl + ", requestsPerMinute=" + requestsPerMinute + ", maxAttempts=" + maxAttempts
                 + ", backoff=" + backoff + ", maxBackoff=" + maxBackoff + ", maxRetryWait=" + maxRetryWait
-                + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize + "]";
+                + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize
+                + ", healthCheckInterval=" + healthCheckInterval + "]";
     }
 }

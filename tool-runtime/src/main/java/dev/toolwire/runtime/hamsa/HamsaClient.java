@@ -107,6 +107,16 @@ public final class HamsaClient implements AutoCloseable {
     }
 
     /**
+     * Asks for the first page of one web tool, only to learn whether Hamsa answers and accepts the
+     * key: one request, however many tools there are.
+     *
+     * @throws HamsaApiException when Hamsa cannot be reached or refuses the call
+     */
+    public void probe() {
+        transport().send(new HamsaTransport.Call(HttpMethod.GET, V2 + "/list?skip=1&take=1", null, true));
+    }
+
+    /**
      * Creates a web tool ({@code POST /v2/voice-agents/web-tool}). Repeated only after a 429.
      *
      * @param body the definition

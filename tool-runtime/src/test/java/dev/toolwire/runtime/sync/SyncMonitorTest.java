@@ -11,11 +11,19 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-/** The sync's writes are counted, and the {@code hamsa} health entry reports the last exchange. */
+/**
+ * The sync's writes are counted, and the {@code hamsa} health entry reports the last exchange: a
+ * sync's, or the periodic reachability check's of a running server.
+ */
 class SyncMonitorTest {
 
     private static Map<String, Object> properties(String baseUrl) {
@@ -60,6 +68,53 @@ class SyncMonitorTest {
             assertEquals(false, details.get("reachable"), details.toString());
             assertTrue(details.containsKey("problem"), details.toString());
         }
+    }
+
+    @Test
+    void runningServer_checksHamsaPeriodically_andHealthFollowsItsReachability() throws InterruptedException {
+        FakeHamsa hamsa = FakeHamsa.start("monitor-key");
+        Map<String, Object> properties = new HashMap<>(properties(hamsa.url().toString()));
+        properties.put("toolwire.hamsa.health-check-interval", "100ms");
+        properties.put("micronaut.server.port", "-1");
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+            ApplicationContext context = server.getApplicationContext();
+            assertTrue(eventually(() -> Boolean.TRUE.equals(details(context).get("reachable"))), details(context).toString());
+            assertEquals(HamsaReachabilityCheck.OPERATION, details(context).get("operation"));
+            assertTrue(hamsa.requests().stream().anyMatch(r -> r.path().endsWith("/list") && "1".equals(r.query().get("take"))),
+                    "one page of one tool is enough: " + hamsa.requests());
+
+            hamsa.close();
+            assertTrue(eventually(() -> Boolean.FALSE.equals(details(context).get("reachable"))), details(context).toString());
+            assertEquals("UP", health(context).getStatus().getName(), "serving tools does not need Hamsa");
+        } finally {
+            hamsa.close();
+        }
+    }
+
+    @Test
+    void aServerWithoutAKey_neverChecks() throws InterruptedException {
+        try (FakeHamsa hamsa = FakeHamsa.start("monitor-key")) {
+            Map<String, Object> properties = new HashMap<>(properties(hamsa.url().toString()));
+            properties.remove("toolwire.hamsa.api-key");
+            properties.put("toolwire.hamsa.health-check-interval", "10ms");
+            properties.put("micronaut.server.port", "-1");
+            try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
+                Thread.sleep(300);
+                assertEquals(Map.of("checked", false), details(server.getApplicationContext()));
+            }
+            assertEquals(List.of(), hamsa.requests());
+        }
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < until) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
     }
 
     private static HealthResult health(ApplicationContext context) {
