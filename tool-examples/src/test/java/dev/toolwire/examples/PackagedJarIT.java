@@ -3,6 +3,7 @@ package dev.toolwire.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.testing.FakeHamsa;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -120,6 +121,24 @@ class PackagedJarIT {
         assertTrue(with.waitFor(60, TimeUnit.SECONDS), "command finishes");
         assertEquals(0, with.exitValue(), out);
         assertTrue(out.strip().matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"), out);
+    }
+
+    @Test
+    void sync_fromThePackagedJar_createsEveryToolInHamsa() throws Exception {
+        try (FakeHamsa hamsa = FakeHamsa.start("packaged-jar-it-hamsa-key")) {
+            ProcessBuilder sync = new ProcessBuilder(java(), "-jar", JAR.toString(), "sync")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            sync.environment().put("TOOLWIRE_AUTH_JWT_SECRET", "packaged-jar-it-secret-0123456789-abcdefghij");
+            sync.environment().put("TOOLWIRE_AUTH_HEADER_VALUES", "packaged-jar-it-header-value");
+            sync.environment().put("TOOLWIRE_PUBLIC_URL", "https://voice.example.org/api");
+            sync.environment().put("HAMSA_API_KEY", hamsa.apiKey());
+            sync.environment().put("HAMSA_BASE_URL", hamsa.url().toString());
+            Process process = sync.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "command finishes");
+            assertEquals(0, process.exitValue(), out);
+            assertEquals(9, hamsa.tools().size(), out);
+        }
     }
 
     @Test
