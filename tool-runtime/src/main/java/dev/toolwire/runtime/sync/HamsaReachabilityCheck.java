@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@code hamsa} health entry current between syncs: once the HTTP server is up, and only
- * when an API key is configured, asks Hamsa for one page of one web tool every
- * {@code toolwire.hamsa.health-check-interval} (5 minutes by default, {@code 0s} for never) and
+ * when an API key is configured, asks Hamsa for one page of one web tool, first after 10 seconds (or
+ * the interval, if shorter), then every {@code toolwire.hamsa.health-check-interval} (5 minutes by
+ * default, {@code 0s} for never), and
  * records the outcome in {@link SyncMonitor}. The request runs on the blocking executor, never on
  * the scheduler's threads (which also fire tool deadlines), and a check still running when the next
  * one is due makes that one skip. Commands start no server and so never check.
@@ -36,6 +37,7 @@ final class HamsaReachabilityCheck implements ApplicationEventListener<ServerSta
     static final String OPERATION = "reachability check";
 
     private static final Logger LOG = LoggerFactory.getLogger(HamsaReachabilityCheck.class);
+    private static final Duration FIRST_CHECK_AFTER = Duration.ofSeconds(10);
 
     private final HamsaClient client;
     private final SyncMonitor monitor;
@@ -59,7 +61,9 @@ final class HamsaReachabilityCheck implements ApplicationEventListener<ServerSta
         if (interval.isZero() || interval.isNegative() || !client.hasApiKey()) {
             return;
         }
-        schedule = scheduler.scheduleWithFixedDelay(Duration.ZERO, interval, this::checkInBackground);
+        // The first check waits a little, so creating the HTTP client does not compete with the first calls.
+        Duration first = interval.compareTo(FIRST_CHECK_AFTER) < 0 ? interval : FIRST_CHECK_AFTER;
+        schedule = scheduler.scheduleWithFixedDelay(first, interval, this::checkInBackground);
     }
 
     private void checkInBackground() {
