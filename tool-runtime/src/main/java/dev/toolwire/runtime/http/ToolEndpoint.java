@@ -103,12 +103,13 @@ public final class ToolEndpoint {
     }
 
     /**
-     * Handles a call to any tool route: authenticates (on the blocking executor, since a JWKS may
-     * have to be fetched), counts the call against the caller's rate limit, reads the body up to the
-     * limit, then validates and invokes.
+     * Handles a call to any tool route: authenticates (on the blocking executor when a JWKS may have
+     * to be fetched or the tool may block, else right here), counts the call against the caller's
+     * rate limit, reads the body up to the limit, then validates and invokes.
      *
      * @param request the request
-     * @return the response, completed on the blocking executor
+     * @return the response, completed on the blocking executor, or on the event loop for a
+     *     non-blocking tool
      */
     @Executable
     public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request) {
