@@ -13,6 +13,7 @@ import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -40,7 +41,10 @@ public final class DeduplicationCache {
     private static final ObjectWriter CANONICAL = Json.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
     private final int maxEntries;
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
+
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private Instant nextSweep = Instant.MIN;
 
     /**
      * Creates the cache.
@@ -93,10 +97,17 @@ public final class DeduplicationCache {
         entries.remove(key, entry);
     }
 
-    /** Drops expired calls, then the oldest while full. */
+    /**
+     * Drops expired calls (looking through all of them at most once a second, not on every call:
+     * with thousands remembered that walk would cost more than the call), then the oldest while
+     * full. An expired call not yet dropped is never answered again: {@link #run} checks it.
+     */
     private void evict() {
         Instant now = Instant.now();
-        entries.values().removeIf(e -> !e.until.isAfter(now));
+        if (!now.isBefore(nextSweep)) {
+            entries.values().removeIf(e -> !e.until.isAfter(now));
+            nextSweep = now.plus(SWEEP_EVERY);
+        }
         Iterator<Entry> oldest = entries.values().iterator();
         while (entries.size() >= maxEntries && oldest.hasNext()) {
             oldest.next();
