@@ -46,6 +46,8 @@ enum ErrorId {
     ToolJobStatusNameDuplicate,
     /** {@code @Idempotent(windowSeconds)} is less than 1. */
     ToolDeduplicationWindowInvalid,
+    /** {@code @Job} or {@code @Idempotent} is on a method without {@code @Tool}, where it would do nothing. */
+    ToolAnnotationMissing,
     /** Warning: a tool has neither {@code @Tool(description)} nor Javadoc. */
     ToolDescriptionMissing,
     /** The generator failed unexpectedly; this is a bug in Toolwire. */

@@ -38,7 +38,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
 
     @Override
     public Set<String> getSupportedAnnotationNames() {
-        return Set.of(Names.TOOL);
+        return Set.of(Names.TOOL, Names.JOB, Names.IDEMPOTENT);
     }
 
     @Override
@@ -54,6 +54,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
     @Override
     public void visitMethod(MethodElement method, VisitorContext context) {
         if (!method.hasDeclaredAnnotation(Names.TOOL)) {
+            reportCompanionWithoutTool(method, context);
             return;
         }
         try {
@@ -70,6 +71,17 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
             });
         } catch (RuntimeException e) {
             reporter(context).internalError(method, e);
+        }
+    }
+
+    /** {@code @Job} and {@code @Idempotent} only shape a tool: alone they would be silently ignored. */
+    private void reportCompanionWithoutTool(MethodElement method, VisitorContext context) {
+        for (String companion : List.of(Names.JOB, Names.IDEMPOTENT)) {
+            if (method.hasDeclaredAnnotation(companion)) {
+                String simple = companion.substring(companion.lastIndexOf('.') + 1);
+                reporter(context).error(ErrorId.ToolAnnotationMissing, method, "@" + simple + " on "
+                        + ToolSignatures.of(method) + " does nothing without @Tool: add @Tool, or remove @" + simple + ".");
+            }
         }
     }
 

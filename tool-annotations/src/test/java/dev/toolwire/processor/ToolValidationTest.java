@@ -384,6 +384,23 @@ class ToolValidationTest {
     }
 
     @Test
+    void jobOrIdempotentWithoutTool_isAnError() {
+        JavaFileObject file = source("WeatherTools",
+                "public class WeatherTools {",
+                "  @Job",
+                "  public String report(String city) { return city; }",
+                "  @Idempotent",
+                "  public String book(String city) { return city; }",
+                "}");
+        Compilation c = compile(file);
+        assertThat(c).failed();
+        assertThat(c).hadErrorCount(2);
+        assertThat(c).hadErrorContaining("[ToolAnnotationMissing] @Job on").inFile(file).onLineContaining("report(");
+        assertThat(c).hadErrorContaining("[ToolAnnotationMissing] @Idempotent on").inFile(file).onLineContaining("book(");
+        assertNoInternalError(c);
+    }
+
+    @Test
     void missingDescription_isAWarning() {
         JavaFileObject file = weatherTools(
                 "  @Tool",
