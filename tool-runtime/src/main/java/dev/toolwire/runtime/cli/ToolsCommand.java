@@ -1,16 +1,23 @@
 package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.toolwire.runtime.AuthConfiguration;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code tools [--json]}: lists the tools with their method, path, auth mode and async flag. */
+/**
+ * {@code tools [--json]}: lists the tools with their method, path, auth mode and async flag. The
+ * auth mode shown is the one calls get: a tool declared {@code DEFAULT} shows the configured
+ * {@code toolwire.auth.default} (the table marks it {@code (default)}; the JSON keeps the declared
+ * mode as {@code auth} and adds {@code effectiveAuth}).
+ */
 final class ToolsCommand implements Callable<Integer> {
 
     private final CliSession session;
@@ -32,12 +39,13 @@ final class ToolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<RegisteredTool> tools = session.registry().all();
+        String defaultMode = session.context().getBean(AuthConfiguration.class).getDefault().toLowerCase(Locale.ROOT);
         if (Boolean.TRUE.equals(json.getValue())) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (RegisteredTool tool : tools) {
                 ToolDescriptor d = tool.descriptor();
                 array.addObject().put("name", d.name()).put("method", d.method()).put("path", d.path())
-                        .put("auth", d.auth()).put("async", d.async());
+                        .put("auth", d.auth()).put("effectiveAuth", effective(d, defaultMode)).put("async", d.async());
             }
             session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return 0;
@@ -46,13 +54,22 @@ final class ToolsCommand implements Callable<Integer> {
         rows.add(new String[] {"NAME", "METHOD", "PATH", "AUTH", "ASYNC"});
         for (RegisteredTool tool : tools) {
             ToolDescriptor d = tool.descriptor();
-            rows.add(new String[] {d.name(), d.method(), d.path(), d.auth(), d.async() ? "yes" : "no"});
+            String auth = effective(d, defaultMode) + (isDefault(d) ? " (default)" : "");
+            rows.add(new String[] {d.name(), d.method(), d.path(), auth, d.async() ? "yes" : "no"});
         }
         printTable(rows);
         if (tools.isEmpty()) {
             session.out().println("(no tools)");
         }
         return 0;
+    }
+
+    private static boolean isDefault(ToolDescriptor tool) {
+        return "DEFAULT".equalsIgnoreCase(tool.auth());
+    }
+
+    private static String effective(ToolDescriptor tool, String defaultMode) {
+        return isDefault(tool) ? defaultMode : tool.auth().toLowerCase(Locale.ROOT);
     }
 
     private void printTable(List<String[]> rows) {

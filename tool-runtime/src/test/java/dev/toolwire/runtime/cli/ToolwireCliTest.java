@@ -56,17 +56,19 @@ class ToolwireCliTest {
     void toolsAsJson() throws IOException {
         Run run = run("tools", "--json");
         assertEquals(0, run.exit(), run.err());
-        assertEquals(json("[{'name':'get_order','method':'GET','path':'/orders/{order_id}','auth':'DEFAULT','async':true},"
-                + "{'name':'ping','method':'POST','path':'/tools/ping','auth':'DEFAULT','async':false}]"), run.json());
+        assertEquals(json("[{'name':'get_order','method':'GET','path':'/orders/{order_id}','auth':'DEFAULT',"
+                + "'effectiveAuth':'jwt','async':true},"
+                + "{'name':'ping','method':'POST','path':'/tools/ping','auth':'DEFAULT','effectiveAuth':'jwt','async':false}]"),
+                run.json());
     }
 
     @Test
     void toolsAsTable() {
         Run run = run("tools");
         assertEquals(0, run.exit());
-        assertEquals("NAME       METHOD  PATH                AUTH     ASYNC\n"
-                + "get_order  GET     /orders/{order_id}  DEFAULT  yes\n"
-                + "ping       POST    /tools/ping         DEFAULT  no\n", run.out().replace("\r\n", "\n"));
+        assertEquals("NAME       METHOD  PATH                AUTH           ASYNC\n"
+                + "get_order  GET     /orders/{order_id}  jwt (default)  yes\n"
+                + "ping       POST    /tools/ping         jwt (default)  no\n", run.out().replace("\r\n", "\n"));
     }
 
     @Test
