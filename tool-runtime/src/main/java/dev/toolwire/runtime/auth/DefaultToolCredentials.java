@@ -6,14 +6,12 @@ import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.AuthConfiguration;
 import dev.toolwire.runtime.HeaderAuthConfiguration;
 import dev.toolwire.runtime.JwtConfiguration;
-import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -34,22 +32,11 @@ public final class DefaultToolCredentials implements ToolCredentials {
 
     DefaultToolCredentials(
             AuthConfiguration auth, AuthKeys keys, JwtVerifier verifier, JwtConfiguration jwt, HeaderAuthConfiguration header) {
-        this.defaultMode = parseDefault(auth.getDefault());
+        this.defaultMode = AuthModes.parseDefault(auth.getDefault());
         this.keys = keys;
         this.verifier = verifier;
         this.subject = jwt.audience();
         this.headerName = header.name();
-    }
-
-    private static AuthMode parseDefault(String value) {
-        switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "jwt": return AuthMode.JWT;
-            case "header": return AuthMode.HEADER;
-            case "none": return AuthMode.NONE;
-            default:
-                throw new ConfigurationException(AuthConfiguration.PREFIX + ".default is '" + value
-                        + "'; use jwt, header or none.");
-        }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.AuthConfiguration;
+import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.invoke.RegisteredTool;
@@ -39,7 +41,7 @@ final class ToolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<RegisteredTool> tools = session.registry().all();
-        String defaultMode = session.context().getBean(AuthConfiguration.class).getDefault().toLowerCase(Locale.ROOT);
+        AuthMode defaultMode = AuthModes.parseDefault(session.context().getBean(AuthConfiguration.class).getDefault());
         if (Boolean.TRUE.equals(json.getValue())) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (RegisteredTool tool : tools) {
@@ -65,11 +67,12 @@ final class ToolsCommand implements Callable<Integer> {
     }
 
     private static boolean isDefault(ToolDescriptor tool) {
-        return "DEFAULT".equalsIgnoreCase(tool.auth());
+        return AuthModes.of(tool) == AuthMode.DEFAULT;
     }
 
-    private static String effective(ToolDescriptor tool, String defaultMode) {
-        return isDefault(tool) ? defaultMode : tool.auth().toLowerCase(Locale.ROOT);
+    /** The mode calls get, as the runtime decides it ({@code DefaultToolCredentials#effectiveMode}). */
+    private static String effective(ToolDescriptor tool, AuthMode defaultMode) {
+        return (isDefault(tool) ? defaultMode : AuthModes.of(tool)).name().toLowerCase(Locale.ROOT);
     }
 
     private void printTable(List<String[]> rows) {
