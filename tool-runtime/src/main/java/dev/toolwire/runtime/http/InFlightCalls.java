@@ -34,7 +34,6 @@ public final class InFlightCalls implements GracefulShutdownCapable {
 
     private final ToolCallListener[] listeners;
     private final AtomicInteger running = new AtomicInteger();
-    private volatile boolean draining;
     private volatile @Nullable CompletableFuture<Void> drained;
 
     InFlightCalls(List<ToolCallListener> listeners) {
@@ -50,10 +49,10 @@ public final class InFlightCalls implements GracefulShutdownCapable {
      * @return the call's trace; not admitted while the server shuts down
      */
     CallTrace begin(RegisteredTool tool, HttpRequest<?> request, String requestId) {
-        boolean admitted = !draining;
+        boolean admitted = !draining();
         if (admitted) {
             running.incrementAndGet();
-            if (draining) { // the shutdown started between the check and the count: refuse after all
+            if (draining()) { // the shutdown started between the check and the count: refuse after all
                 running.decrementAndGet();
                 admitted = false;
                 signalIfDrained();
@@ -86,7 +85,6 @@ public final class InFlightCalls implements GracefulShutdownCapable {
         if (result == null) {
             result = new CompletableFuture<>();
             drained = result;
-            draining = true;
             signalIfDrained();
         }
         return result;
@@ -103,7 +101,7 @@ public final class InFlightCalls implements GracefulShutdownCapable {
      * @return {@code true} once the graceful shutdown started
      */
     public boolean draining() {
-        return draining;
+        return drained != null;
     }
 
     private void signalIfDrained() {

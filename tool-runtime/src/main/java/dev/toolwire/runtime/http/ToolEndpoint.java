@@ -69,7 +69,7 @@ public final class ToolEndpoint {
     private final String credentialHeader;
     private final Executor executor;
     private final int maxBodyBytes;
-    private volatile @Nullable Map<String, RegisteredTool> routes;
+    private volatile @Nullable Map<String, Map<String, RegisteredTool>> routes;
 
     /**
      * Creates the handler.
@@ -115,8 +115,8 @@ public final class ToolEndpoint {
     public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request) {
         String requestId = RequestIds.of(request);
         Optional<UriRouteMatch<?, ?>> match = routeMatch(request);
-        RegisteredTool tool = match.map(m -> routes().get(routeKey(m.getHttpMethod().name(),
-                m.getRouteInfo().getUriMatchTemplate().getTemplateString()))).orElse(null);
+        RegisteredTool tool = match.map(m -> routes().getOrDefault(m.getHttpMethod().name(), Map.of())
+                .get(m.getRouteInfo().getUriMatchTemplate().getTemplateString())).orElse(null);
         if (tool == null || match.isEmpty()) {
             return CompletableFuture.completedFuture(respond(Envelopes.of(404, Envelopes.NOT_FOUND,
                     "There is no tool at this address.", List.of(), requestId)).header(RequestIds.HEADER, requestId));
@@ -213,7 +213,7 @@ public final class ToolEndpoint {
         }
         if (cause instanceof RuntimeException && !(cause instanceof UncheckedIOException)) {
             LOG.error("Tool call {} failed before the tool ran", requestId, cause);
-            return respond(Envelopes.of(500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), requestId));
+            return respond(Envelopes.internal(requestId));
         }
         LOG.debug("Tool call {}: the request body could not be read", requestId, cause);
         return respond(Envelopes.of(400, Envelopes.MALFORMED_REQUEST,
@@ -280,19 +280,17 @@ public final class ToolEndpoint {
                 .map(m -> (UriRouteMatch<?, ?>) m);
     }
 
-    private Map<String, RegisteredTool> routes() {
-        Map<String, RegisteredTool> result = routes;
+    /** The tools by HTTP method, then route template: a lookup per call builds no key. */
+    private Map<String, Map<String, RegisteredTool>> routes() {
+        Map<String, Map<String, RegisteredTool>> result = routes;
         if (result == null) {
             result = new HashMap<>();
             for (RegisteredTool tool : registry.all()) {
-                result.put(routeKey(tool.descriptor().method(), UriMatchTemplate.of(tool.descriptor().path()).getTemplateString()), tool);
+                result.computeIfAbsent(tool.descriptor().method(), method -> new HashMap<>())
+                        .put(UriMatchTemplate.of(tool.descriptor().path()).getTemplateString(), tool);
             }
             routes = result;
         }
         return result;
-    }
-
-    private static String routeKey(String method, String template) {
-        return method + " " + template;
     }
 }

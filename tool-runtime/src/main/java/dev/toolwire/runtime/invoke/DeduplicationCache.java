@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -88,7 +87,7 @@ public final class DeduplicationCache {
                 mine.until = Instant.now().plusSeconds(windowSeconds);
             }
             mine.outcome.complete(outcome != null ? outcome
-                    : Envelopes.of(500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), "unknown"));
+                    : Envelopes.internal("unknown"));
         });
         return mine.outcome;
     }

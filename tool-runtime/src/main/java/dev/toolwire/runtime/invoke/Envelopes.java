@@ -59,6 +59,16 @@ public final class Envelopes {
     }
 
     /**
+     * The {@code 500 INTERNAL_ERROR} envelope, which says nothing about the failure.
+     *
+     * @param requestId the request id
+     * @return the outcome to send
+     */
+    public static ToolOutcome internal(String requestId) {
+        return of(500, INTERNAL_ERROR, INTERNAL_MESSAGE, List.of(), requestId);
+    }
+
+    /**
      * An envelope.
      *
      * @param status the HTTP status

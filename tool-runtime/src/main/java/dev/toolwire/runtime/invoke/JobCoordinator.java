@@ -61,15 +61,14 @@ public final class JobCoordinator {
      */
     CompletableFuture<ToolOutcome> start(
             RegisteredTool tool, ToolContext context, Function<ToolContext, CompletableFuture<ToolOutcome>> work) {
-        ToolDescriptor.Job settings = Objects.requireNonNull(tool.descriptor().job(), "job");
-        RunningJob job = new RunningJob("job-" + UUID.randomUUID(), tool, context.subject().orElse(null),
+        ToolDescriptor.Job settings = Objects.requireNonNull(tool.job(), "job");
+        RunningJob job = new RunningJob("job-" + UUID.randomUUID(), tool.name(), settings, context.subject().orElse(null),
                 context.deadline(), store);
         ScheduledFuture<?> acknowledgement =
                 scheduler.schedule(Duration.ofSeconds(settings.acknowledgeWithinSeconds()), job::acknowledge);
         work.apply(new ProgressContext(context, job)).whenComplete((outcome, failure) -> {
             acknowledgement.cancel(false);
-            job.finish(outcome != null ? outcome : Envelopes.of(
-                    500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), context.requestId()));
+            job.finish(outcome != null ? outcome : Envelopes.internal(context.requestId()));
         });
         return job.answer();
     }

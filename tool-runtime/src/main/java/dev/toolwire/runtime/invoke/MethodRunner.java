@@ -122,7 +122,7 @@ public final class MethodRunner {
         }
         try {
             Object[] values = binder.bind(tool, arguments, context);
-            Object returned = tool.method().invoke(beanContext.getBean(tool.bean()), values);
+            Object returned = tool.method().invoke(tool.instance(beanContext), values);
             if (returned instanceof CompletionStage<?> stage) {
                 awaitLater(tool, execution, context, blocking);
                 execution.onExpiry(() -> cancel(stage));
@@ -211,7 +211,7 @@ public final class MethodRunner {
         } else {
             LOG.error("Tool '{}' threw an exception (request {})", tool.name(), context.requestId(), e);
         }
-        return Envelopes.of(500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), context.requestId());
+        return Envelopes.internal(context.requestId());
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -2,6 +2,7 @@ package dev.toolwire.runtime.invoke;
 
 import com.networknt.schema.Schema;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import io.micronaut.context.BeanContext;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.inject.BeanDefinition;
@@ -22,6 +23,9 @@ public final class RegisteredTool {
     private final Schema schema;
     private final boolean returnsNothing;
     private final boolean nonBlocking;
+    private final ToolDescriptor.@Nullable Job job;
+    private final int deduplicationWindowSeconds;
+    private volatile @Nullable Object singleton;
 
     @SuppressWarnings("unchecked")
     RegisteredTool(
@@ -31,7 +35,9 @@ public final class RegisteredTool {
         this.method = (ExecutableMethod<Object, Object>) method;
         this.schema = schema;
         this.returnsNothing = method != null && returnsNothing(method.getReturnType());
-        this.nonBlocking = method != null && descriptor.job() == null && method.hasAnnotation(NonBlocking.class);
+        this.job = method == null ? null : descriptor.job();
+        this.deduplicationWindowSeconds = descriptor.deduplicationWindowSeconds();
+        this.nonBlocking = method != null && job == null && method.hasAnnotation(NonBlocking.class);
     }
 
     /**
@@ -59,6 +65,25 @@ public final class RegisteredTool {
         return bean;
     }
 
+    /**
+     * The bean to call the method on: a singleton is looked up once and kept, a bean of any other
+     * scope is asked for on every call.
+     *
+     * @param context where the bean comes from
+     * @return the bean
+     */
+    Object instance(BeanContext context) {
+        Object known = singleton;
+        if (known != null) {
+            return known;
+        }
+        Object instance = context.getBean(bean());
+        if (bean().isSingleton()) {
+            singleton = instance;
+        }
+        return instance;
+    }
+
     ExecutableMethod<Object, Object> method() {
         if (method == null) {
             throw new IllegalStateException("Tool '" + name() + "' is a job status tool and has no method");
@@ -83,6 +108,24 @@ public final class RegisteredTool {
      */
     boolean returnsNothing() {
         return returnsNothing;
+    }
+
+    /**
+     * The job-mode settings, read once from the descriptor.
+     *
+     * @return the settings, or {@code null} for a tool that answers in one call (and for status tools)
+     */
+    ToolDescriptor.@Nullable Job job() {
+        return job;
+    }
+
+    /**
+     * How long a repeated identical call answers the first outcome, read once from the descriptor.
+     *
+     * @return the window in seconds, {@code 0} when calls are not deduplicated
+     */
+    int deduplicationWindowSeconds() {
+        return deduplicationWindowSeconds;
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
@@ -27,6 +28,9 @@ import org.jspecify.annotations.Nullable;
 @Singleton
 @Internal
 public final class ResultWriter {
+
+    private static final byte[] SUCCESS = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NO_RESULT = "{\"result\":null}".getBytes(StandardCharsets.UTF_8);
 
     private final JsonMapper jsonMapper;
 
@@ -49,12 +53,15 @@ public final class ResultWriter {
      */
     byte[] write(RegisteredTool tool, @Nullable Object value) throws IOException {
         if (tool.returnsNothing()) {
-            return Json.MAPPER.writeValueAsBytes(Json.MAPPER.createObjectNode().put("success", true));
+            return SUCCESS.clone();
         }
         Object unwrapped = value instanceof Optional<?> optional ? optional.orElse(null) : value;
-        if (unwrapped == null || isScalar(unwrapped)) {
+        if (unwrapped == null) {
+            return NO_RESULT.clone();
+        }
+        if (isScalar(unwrapped)) {
             ObjectNode wrapper = Json.MAPPER.createObjectNode();
-            wrapper.set("result", unwrapped == null ? wrapper.nullNode() : toTree(unwrapped));
+            wrapper.set("result", toTree(unwrapped));
             return Json.MAPPER.writeValueAsBytes(wrapper);
         }
         return jsonMapper.writeValueAsBytes(unwrapped);

@@ -40,16 +40,16 @@ final class RunningJob {
     private boolean published;
     private boolean finished;
 
-    RunningJob(String jobId, RegisteredTool tool, @Nullable String subject, Instant deadline, JobStore store) {
+    RunningJob(String jobId, String toolName, ToolDescriptor.Job job, @Nullable String subject, Instant deadline,
+            JobStore store) {
         this.jobId = jobId;
-        this.toolName = tool.name();
+        this.toolName = toolName;
         this.subject = subject;
         this.deadline = deadline;
         this.store = store;
-        ToolDescriptor.Job job = tool.descriptor().job();
-        this.statusTool = job == null ? tool.name() + "_status" : job.statusTool();
-        this.acknowledgement = job == null ? null : job.acknowledgeMessage();
-        this.retention = Duration.ofSeconds(job == null ? 3600 : job.retainSeconds());
+        this.statusTool = job.statusTool();
+        this.acknowledgement = job.acknowledgeMessage();
+        this.retention = Duration.ofSeconds(job.retainSeconds());
     }
 
     /** @return what the caller gets: the outcome, or the {@code 202} acknowledgement */

@@ -61,7 +61,7 @@ public final class ToolInvoker {
      *     longer than their window); never completes exceptionally
      */
     public CompletableFuture<ToolOutcome> startHere(RegisteredTool tool, ToolCall call, ToolContext context) {
-        return start(tool, call, context, true, true);
+        return start(tool, call, context, true);
     }
 
     /**
@@ -74,11 +74,15 @@ public final class ToolInvoker {
      * @return the result or the error envelope
      */
     public ToolOutcome call(RegisteredTool tool, ToolCall call, ToolContext context) {
-        return start(tool, call, context, false, false).join();
+        return start(tool, call, context, false).join();
     }
 
-    private CompletableFuture<ToolOutcome> start(
-            RegisteredTool tool, ToolCall call, ToolContext context, boolean acknowledgeJobs, boolean onThisThread) {
+    /**
+     * {@code served}: a call over HTTP, started on the calling thread, whose job-mode tools are
+     * acknowledged early; else the {@code call} command's, which hands the method to the executor and
+     * waits for jobs to finish.
+     */
+    private CompletableFuture<ToolOutcome> start(RegisteredTool tool, ToolCall call, ToolContext context, boolean served) {
         ObjectNode arguments;
         try {
             arguments = ArgumentMerger.merge(tool.descriptor().params(), call.pathValues(), call.query(), call.body());
@@ -91,16 +95,15 @@ public final class ToolInvoker {
             return CompletableFuture.completedFuture(Envelopes.of(e, context.requestId()));
         } catch (RuntimeException e) {
             LOG.error("Tool '{}' could not read its arguments (request {})", tool.name(), context.requestId(), e);
-            return CompletableFuture.completedFuture(Envelopes.of(
-                    500, Envelopes.INTERNAL_ERROR, Envelopes.INTERNAL_MESSAGE, List.of(), context.requestId()));
+            return CompletableFuture.completedFuture(Envelopes.internal(context.requestId()));
         }
         if (tool.jobStatusOf() != null) {
             return CompletableFuture.completedFuture(jobs.status(tool, arguments, context));
         }
-        Supplier<CompletableFuture<ToolOutcome>> run = () -> acknowledgeJobs && tool.descriptor().job() != null
+        Supplier<CompletableFuture<ToolOutcome>> run = () -> served && tool.job() != null
                 ? jobs.start(tool, context, jobContext -> runner.run(tool, arguments, jobContext, false))
-                : runner.run(tool, arguments, context, onThisThread);
-        int window = tool.descriptor().deduplicationWindowSeconds();
+                : runner.run(tool, arguments, context, served);
+        int window = tool.deduplicationWindowSeconds();
         return window > 0 ? deduplication.run(DeduplicationCache.key(tool, arguments, context), window, run) : run.get();
     }
 
