@@ -14,7 +14,6 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,13 +65,8 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
         if (!verifier.fetchesKeys() || credentials.effectiveMode(AuthModes.of(tool)) != AuthMode.JWT) {
             return false;
         }
-        String token = bearerToken(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        String token = BearerTokens.token(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         return token != null && !verifier.knows(token);
-    }
-
-    /** The token of an {@code Authorization: Bearer <token>} value, or {@code null} for any other value. */
-    private static @Nullable String bearerToken(@Nullable String value) {
-        return value != null && value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).strip() : null;
     }
 
     private AuthenticatedCaller bearer(HttpRequest<?> request, String toolName) {
@@ -81,7 +75,7 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
             LOG.debug("Call to {} refused: no Authorization header", toolName);
             throw ToolAuthenticationException.unauthorized(BEARER);
         }
-        String token = bearerToken(values.get(0));
+        String token = BearerTokens.token(values.get(0));
         if (values.size() > 1 || token == null) {
             LOG.debug("Call to {} refused: the Authorization header is not one bearer token", toolName);
             throw ToolAuthenticationException.unauthorized(INVALID_TOKEN);

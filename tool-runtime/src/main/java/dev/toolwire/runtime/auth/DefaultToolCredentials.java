@@ -68,7 +68,7 @@ public final class DefaultToolCredentials implements ToolCredentials {
     @Override
     public boolean accepts(String token, String toolName, Duration remaining) {
         Objects.requireNonNull(toolName, "toolName");
-        String compact = token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7).strip() : token.strip();
+        String compact = BearerTokens.withoutPrefix(token);
         try {
             VerifiedToken verified = verifier.verify(compact);
             return verified.scope().allows(toolName) && !verified.expiresAt().isBefore(Instant.now().plus(remaining));

@@ -20,10 +20,15 @@ final class JwtIssuer {
 
     private final byte[] secret;
     private final JwtConfiguration config;
+    private final JWSHeader header;
 
     JwtIssuer(byte[] secret, JwtConfiguration config) {
         this.secret = secret.clone();
         this.config = config;
+        this.header = new JWSHeader.Builder(JWSAlgorithm.HS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(Fingerprints.shortName(secret))
+                .build();
     }
 
     /**
@@ -51,10 +56,6 @@ final class JwtIssuer {
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("scope", toolNames.stream().distinct().map(n -> ToolScope.PREFIX + n).collect(Collectors.joining(" ")))
-                .build();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.HS256)
-                .type(JOSEObjectType.JWT)
-                .keyID(Fingerprints.shortName(secret))
                 .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {

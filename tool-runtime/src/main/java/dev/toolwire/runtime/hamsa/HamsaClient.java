@@ -160,23 +160,6 @@ public final class HamsaClient implements AutoCloseable {
                 new ToggleActivationBody(id, active), true));
     }
 
-    /**
-     * Asks Hamsa to call an API from its side ({@code POST /v1/voice-agents/web-tool/test-api-tool}).
-     * The answer is a stream of progress events whose final shape is undocumented, so it is returned
-     * as JSON text.
-     *
-     * @param body what to call
-     * @return the answer's {@code data} (or the whole answer) as JSON text
-     */
-    public String testApiTool(TestApiToolBody body) {
-        JsonNode data = transport().send(new HamsaTransport.Call(HttpMethod.POST, V1 + "/test-api-tool", body, false));
-        try {
-            return json.writeValueAsString(data);
-        } catch (IOException e) {
-            return String.valueOf(data.getValue());
-        }
-    }
-
     private WebTool tool(HamsaTransport.Call call) {
         JsonNode data = transport().send(call);
         if (!data.isObject()) {

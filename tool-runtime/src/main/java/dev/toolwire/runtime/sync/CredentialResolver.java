@@ -2,6 +2,7 @@ package dev.toolwire.runtime.sync;
 
 import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.auth.AuthModes;
+import dev.toolwire.runtime.auth.BearerTokens;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.hamsa.WebTool;
@@ -70,7 +71,7 @@ public final class CredentialResolver {
             case JWT -> {
                 String stored = remote == null || remote.toolSettings() == null ? null : remote.toolSettings().authToken();
                 String token = stored != null && !stored.isBlank() && credentials.accepts(stored, tool.name(), minRemaining)
-                        ? stripBearer(stored)
+                        ? BearerTokens.withoutPrefix(stored)
                         : credentials.issueToken(List.of(tool.name()), ttl);
                 return new Auth("Bearer " + token, null);
             }
@@ -82,10 +83,5 @@ public final class CredentialResolver {
                 return new Auth(null, null);
             }
         }
-    }
-
-    private static String stripBearer(String token) {
-        String t = token.trim();
-        return t.regionMatches(true, 0, "Bearer ", 0, 7) ? t.substring(7).trim() : t;
     }
 }
