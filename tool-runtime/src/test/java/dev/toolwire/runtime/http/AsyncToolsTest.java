@@ -1,5 +1,6 @@
 package dev.toolwire.runtime.http;
 
+import static dev.toolwire.runtime.Polling.eventually;
 import static dev.toolwire.runtime.http.HttpCalls.exchange;
 import static dev.toolwire.runtime.http.HttpCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,19 +110,32 @@ class AsyncToolsTest {
 
     @Test
     void blockingTool_whoseBodyArrivesAfterAuthentication_stillRunsOnTheBlockingExecutor() throws Exception {
+        String response = postBodyLate("/tools/blocking_thread_name", "{}");
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        assertFalse(response.toLowerCase(Locale.ROOT).contains("eventloop"), response);
+        assertTrue(response.contains("blocking"), "not on the configured blocking executor: " + response);
+    }
+
+    /**
+     * Sends a chunked POST's head, waits until the call is authenticated and waiting for its body,
+     * then sends the body as one chunk; the event loop delivers it.
+     *
+     * @return the raw response
+     */
+    private String postBodyLate(String path, String body) throws Exception {
         try (Socket socket = new Socket(server.getHost(), server.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /tools/blocking_thread_name HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            Thread.sleep(300); // the call is authenticated by now and waits for its body, which the event loop delivers
-            out.write("2\r\n{}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            Thread.sleep(300);
+            byte[] chunk = body.getBytes(StandardCharsets.UTF_8);
+            out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(chunk);
+            out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertTrue(response.startsWith("HTTP/1.1 200"), response);
-            assertFalse(response.toLowerCase(Locale.ROOT).contains("eventloop"), response);
-            assertTrue(response.contains("blocking"), "not on the configured blocking executor: " + response);
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
@@ -137,20 +150,10 @@ class AsyncToolsTest {
 
     @Test
     void nonBlockingTool_whoseBodyArrivesLate_staysOnTheEventLoop() throws Exception {
-        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /tools/non_blocking_thread_name HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            Thread.sleep(300); // the call is authenticated by now and waits for its body
-            out.write("e\r\n{\"name\":\"Ada\"}\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            assertTrue(response.startsWith("HTTP/1.1 200"), response);
-            assertTrue(response.toLowerCase(Locale.ROOT).contains("eventloop"), response);
-            assertTrue(response.contains(" Ada"), response);
-        }
+        String response = postBodyLate("/tools/non_blocking_thread_name", "{\"name\":\"Ada\"}");
+        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+        assertTrue(response.toLowerCase(Locale.ROOT).contains("eventloop"), response);
+        assertTrue(response.contains(" Ada"), response);
     }
 
     @Test
@@ -202,22 +205,6 @@ class AsyncToolsTest {
         assertEquals(504, answer.status());
         assertTrue(eventually(() -> tools.silentPublisher.get() != null && tools.silentPublisher.get().cancelled.get(),
                 Duration.ofSeconds(5)));
-    }
-
-    static boolean eventually(BooleanSupplier condition, Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return condition.getAsBoolean();
     }
 
 }

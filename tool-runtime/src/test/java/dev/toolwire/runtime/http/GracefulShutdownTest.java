@@ -1,5 +1,6 @@
 package dev.toolwire.runtime.http;
 
+import static dev.toolwire.runtime.Polling.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,11 +13,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ import org.junit.jupiter.api.Test;
  * keeps listening; the second closes the whole context.
  */
 class GracefulShutdownTest {
+
+    /** The longest wait for the server's background work; only a broken test waits that long. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private ApplicationContext context;
@@ -60,7 +64,7 @@ class GracefulShutdownTest {
     @Test
     void runningCallFinishes_newCallGets503_shutdownWaitsForTheRunningCall() throws Exception {
         CompletableFuture<HttpResponse<String>> slow = call("/tools/pending", "{\"key\":\"slow\"}");
-        assertTrue(eventually(() -> tools.pending.containsKey("slow")), "the slow call never reached the tool");
+        assertTrue(eventually(() -> tools.pending.containsKey("slow"), WAIT), "the slow call never reached the tool");
 
         InFlightCalls calls = context.getBean(InFlightCalls.class);
         CompletionStage<?> drained = calls.shutdownGracefully();
@@ -84,13 +88,13 @@ class GracefulShutdownTest {
     @Test
     void closingTheContext_letsTheRunningCallFinish() throws Exception {
         CompletableFuture<HttpResponse<String>> slow = call("/tools/pending", "{\"key\":\"closing\"}");
-        assertTrue(eventually(() -> tools.pending.containsKey("closing")), "the call never reached the tool");
+        assertTrue(eventually(() -> tools.pending.containsKey("closing"), WAIT), "the call never reached the tool");
         InFlightCalls calls = context.getBean(InFlightCalls.class);
         assertTrue(context.getBean(GracefulShutdownManager.class).reportActiveTasks().orElse(0) >= 1,
                 "Micronaut's shutdown manager does not see the running call");
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(context::close);
-        assertTrue(eventually(calls::draining), "the shutdown never started draining");
+        assertTrue(eventually(calls::draining, WAIT), "the shutdown never started draining");
         assertFalse(closing.isDone(), "the context closed with a call still running");
 
         tools.pending.get("closing").complete("made it");
@@ -105,16 +109,5 @@ class GracefulShutdownTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return false;
     }
 }

@@ -1,6 +1,6 @@
 package dev.toolwire.runtime.http;
 
-import static dev.toolwire.runtime.http.AsyncToolsTest.eventually;
+import static dev.toolwire.runtime.Polling.eventually;
 import static dev.toolwire.runtime.http.HttpCalls.exchange;
 import static dev.toolwire.runtime.http.HttpCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;

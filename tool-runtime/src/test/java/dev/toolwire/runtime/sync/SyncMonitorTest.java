@@ -1,5 +1,6 @@
 package dev.toolwire.runtime.sync;
 
+import static dev.toolwire.runtime.Polling.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -25,6 +25,9 @@ import reactor.core.publisher.Mono;
  * sync's, or the periodic reachability check's of a running server.
  */
 class SyncMonitorTest {
+
+    /** The longest wait for the server's background work; only a broken test waits that long. */
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private static Map<String, Object> properties(String baseUrl) {
         return Map.of(
@@ -78,13 +81,13 @@ class SyncMonitorTest {
         properties.put("micronaut.server.port", "-1");
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, properties)) {
             ApplicationContext context = server.getApplicationContext();
-            assertTrue(eventually(() -> Boolean.TRUE.equals(details(context).get("reachable"))), details(context).toString());
+            assertTrue(eventually(() -> Boolean.TRUE.equals(details(context).get("reachable")), WAIT), details(context).toString());
             assertEquals(HamsaReachabilityCheck.OPERATION, details(context).get("operation"));
             assertTrue(hamsa.requests().stream().anyMatch(r -> r.path().endsWith("/list") && "1".equals(r.query().get("take"))),
                     "one page of one tool is enough: " + hamsa.requests());
 
             hamsa.close();
-            assertTrue(eventually(() -> Boolean.FALSE.equals(details(context).get("reachable"))), details(context).toString());
+            assertTrue(eventually(() -> Boolean.FALSE.equals(details(context).get("reachable")), WAIT), details(context).toString());
             assertEquals("UP", health(context).getStatus().getName(), "serving tools does not need Hamsa");
         } finally {
             hamsa.close();
@@ -104,17 +107,6 @@ class SyncMonitorTest {
             }
             assertEquals(List.of(), hamsa.requests());
         }
-    }
-
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < until) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(20);
-        }
-        return condition.getAsBoolean();
     }
 
     private static HealthResult health(ApplicationContext context) {
