@@ -4,6 +4,10 @@ import dev.toolwire.runtime.AccessLogConfiguration;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +29,11 @@ public final class AccessLog implements ToolCallListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
 
-    private final Set<String> loggedArguments;
+    /** The arguments whose values may be logged, by tool: {@code tool.arg} entries, split once. */
+    private final Map<String, Set<String>> loggedArguments;
 
     AccessLog(AccessLogConfiguration configuration) {
-        this.loggedArguments = Set.copyOf(configuration.loggedArguments());
+        this.loggedArguments = byTool(configuration.loggedArguments());
     }
 
     @Override
@@ -53,7 +58,21 @@ public final class AccessLog implements ToolCallListener {
         if (call.arguments() == null) {
             return line.append('-').toString();
         }
-        return LogValues.appendArguments(line, call.tool(), call.arguments(), loggedArguments).toString();
+        return LogValues.appendArguments(line, call.arguments(), loggedArguments.getOrDefault(call.tool(), Set.of())).toString();
+    }
+
+    /**
+     * Splits {@code tool.arg} entries at every dot, so a tool or argument name with dots still matches
+     * exactly the entry {@code tool + "." + arg} it was written as.
+     */
+    private static Map<String, Set<String>> byTool(Collection<String> entries) {
+        Map<String, Set<String>> byTool = new HashMap<>();
+        for (String entry : entries) {
+            for (int dot = entry.indexOf('.'); dot >= 0; dot = entry.indexOf('.', dot + 1)) {
+                byTool.computeIfAbsent(entry.substring(0, dot), tool -> new HashSet<>()).add(entry.substring(dot + 1));
+            }
+        }
+        return byTool;
     }
 
     /** Appends nanoseconds as milliseconds with three decimals, without {@code String.format}'s cost. */

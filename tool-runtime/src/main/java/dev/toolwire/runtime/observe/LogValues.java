@@ -3,9 +3,10 @@ package dev.toolwire.runtime.observe;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolwire.runtime.invoke.ToolCall;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Formats values for a one-line {@code key=value} log: plain tokens stay as they are, anything else
@@ -56,27 +57,35 @@ final class LogValues {
     }
 
     /**
-     * Appends {@code {name=value, ...}} for every argument of the call, in path, query, body order;
-     * a value appears only when {@code tool.name} is in {@code logged}, else it is {@value #REDACTED}.
+     * Appends {@code {name=value, ...}} for every argument of the call, in path, query, body order; a
+     * value appears only when its name is in {@code logged} (the tool's opted-in arguments), else it is
+     * {@value #REDACTED}, and a redacted value is never formatted.
      */
-    static StringBuilder appendArguments(StringBuilder line, String tool, ToolCall call, Set<String> logged) {
+    static StringBuilder appendArguments(StringBuilder line, ToolCall call, Set<String> logged) {
         // A name given twice (path and body, say) is listed once, with the last value, as the merge sees it.
-        Map<String, Supplier<String>> values = new LinkedHashMap<>();
-        call.pathValues().forEach((name, value) -> values.put(name, () -> value));
-        call.query().forEach((name, list) -> values.put(name, () -> String.join(",", list)));
+        Map<String, Object> values = new LinkedHashMap<>(call.pathValues());
+        values.putAll(call.query());
         if (call.body() != null) {
-            for (Map.Entry<String, JsonNode> field : call.body().properties()) {
-                JsonNode value = field.getValue();
-                values.put(field.getKey(), () -> value.isTextual() ? value.textValue() : value.toString());
-            }
+            call.body().properties().forEach(field -> values.put(field.getKey(), field.getValue()));
         }
         line.append('{');
         boolean first = true;
-        for (Map.Entry<String, Supplier<String>> entry : values.entrySet()) {
+        for (Map.Entry<String, Object> entry : values.entrySet()) {
             line.append(first ? "" : ", ").append(safe(entry.getKey())).append('=')
-                    .append(!logged.isEmpty() && logged.contains(tool + "." + entry.getKey()) ? safe(entry.getValue().get()) : REDACTED);
+                    .append(logged.contains(entry.getKey()) ? safe(text(entry.getValue())) : REDACTED);
             first = false;
         }
         return line.append('}');
+    }
+
+    /** A path value, query values (joined with commas) or a body value, as text. */
+    private static String text(Object value) {
+        if (value instanceof JsonNode node) {
+            return node.isTextual() ? node.textValue() : node.toString();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return String.valueOf(value);
     }
 }
