@@ -107,7 +107,9 @@ final class ArgumentBuilder {
 
     private static String subject(TypedElement element, Site parent) {
         if (element instanceof ParameterElement parameter) {
-            return "parameter '" + element.getName() + "' of " + ToolSignatures.of(parameter.getMethodElement());
+            // The tool's site already holds the method's signature; only the (rare) duplicate report has none.
+            return "parameter '" + element.getName() + "' of "
+                    + (parent != null ? parent.tool() : ToolSignatures.of(parameter.getMethodElement()));
         }
         String owner = element instanceof MemberElement m
                 ? ToolSignatures.simpleName(m.getDeclaringType()) : "?";

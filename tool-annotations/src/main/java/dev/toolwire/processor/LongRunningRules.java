@@ -12,12 +12,13 @@ final class LongRunningRules {
     private LongRunningRules() {}
 
     /** @return the job settings, or empty when the tool is not a job or they are invalid (reported) */
-    static Optional<JobModel> job(MethodElement method, String toolName, int timeoutSeconds, ErrorReporter reporter) {
+    static Optional<JobModel> job(
+            MethodElement method, String signature, String toolName, int timeoutSeconds, ErrorReporter reporter) {
         AnnotationValue<Annotation> job = method.getAnnotation(Names.JOB);
         if (job == null) {
             return Optional.empty();
         }
-        String subject = "@Job on " + ToolSignatures.of(method);
+        String subject = "@Job on " + signature;
         int acknowledge = job.intValue("acknowledgeWithinSeconds").orElse(2);
         int retain = job.intValue("retainMinutes").orElse(60);
         boolean valid = true;

@@ -11,8 +11,8 @@ import io.micronaut.inject.ast.MethodElement;
 final class MethodRules {
     private MethodRules() {}
 
-    static void check(MethodElement method, ErrorReporter reporter) {
-        String subject = "@Tool method " + ToolSignatures.of(method);
+    static void check(MethodElement method, String signature, ErrorReporter reporter) {
+        String subject = "@Tool method " + signature;
         if (method.isPrivate()) {
             reporter.error(ErrorId.ToolMethodPrivate, method, subject + " is private. Make it public or"
                     + " package-private so the runtime can invoke it.");

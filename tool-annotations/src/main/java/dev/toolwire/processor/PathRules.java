@@ -23,8 +23,8 @@ final class PathRules {
 
     /** @return the path parameters in path order, or empty when an error was reported */
     static Optional<List<PathParameterModel>> check(String path, List<ArgumentModel> arguments, MethodElement method,
-            ErrorReporter reporter) {
-        String subject = "@Tool path '" + path + "' of " + ToolSignatures.of(method);
+            String signature, ErrorReporter reporter) {
+        String subject = "@Tool path '" + path + "' of " + signature;
         if (!PATH.matcher(path).matches()) {
             reporter.error(ErrorId.ToolPathInvalid, method, Names.TOOL, "path", subject + " is invalid. Start with '/' and use segments of"
                     + " [A-Za-z0-9._~-] or a single {placeholder}, with balanced braces.");

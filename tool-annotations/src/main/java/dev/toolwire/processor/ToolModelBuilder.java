@@ -21,10 +21,9 @@ final class ToolModelBuilder {
     }
 
     /** @return the model, or empty when the method had errors (all of them reported) */
-    Optional<ToolModel> build(MethodElement method) {
+    Optional<ToolModel> build(MethodElement method, String signature) {
         int errorsBefore = reporter.errorCount();
-        MethodRules.check(method, reporter);
-        String signature = ToolSignatures.of(method);
+        MethodRules.check(method, signature, reporter);
         AnnotationValue<Annotation> tool = method.getAnnotation(Names.TOOL);
         Optional<String> explicitName = string(tool, "name");
         String name = explicitName.orElseGet(() -> WireNames.snakeCase(method.getName()));
@@ -47,8 +46,8 @@ final class ToolModelBuilder {
         String path = explicitPath.orElse("/tools/" + name);
         // A default path built from an invalid name is not reported twice.
         Optional<List<PathParameterModel>> pathParameters = nameValid || explicitPath.isPresent()
-                ? PathRules.check(path, arguments, method, reporter) : Optional.empty();
-        Optional<JobModel> job = LongRunningRules.job(method, name, timeout, reporter);
+                ? PathRules.check(path, arguments, method, signature, reporter) : Optional.empty();
+        Optional<JobModel> job = LongRunningRules.job(method, signature, name, timeout, reporter);
         int deduplicationWindow = LongRunningRules.deduplicationWindow(method, reporter);
         if (reporter.errorCount() != errorsBefore || pathParameters.isEmpty()) {
             return Optional.empty();

@@ -27,7 +27,7 @@ import java.util.Set;
  * {@code [ToolInternalError]} diagnostic.
  */
 public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
-    private final Map<String, String> toolNames = new HashMap<>();
+    private final Map<String, Claim> toolNames = new HashMap<>();
     private final Set<String> visited = new HashSet<>();
     private final List<Pending> pending = new ArrayList<>();
     private ErrorReporter reporter;
@@ -35,6 +35,14 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
 
     /** A valid tool waiting for the end of the round, when it is written unless a duplicate showed up. */
     private record Pending(ToolModel tool, MethodElement method) {}
+
+    /** Who took a tool name: a method, as its tool or as its job status tool. */
+    private record Claim(String signature, boolean statusTool) {
+        @Override
+        public String toString() {
+            return statusTool ? signature + " (its job status tool)" : signature;
+        }
+    }
 
     @Override
     public Set<String> getSupportedAnnotationNames() {
@@ -63,7 +71,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
             if (!visited.add(method.getDeclaringType().getName() + "#" + signature)) {
                 return;
             }
-            builder.build(method).ifPresent(tool -> {
+            builder.build(method, signature).ifPresent(tool -> {
                 if (isUnique(tool.name(), signature, method) && hasUniqueStatusTool(tool, signature, method)) {
                     pending.add(new Pending(tool, method));
                     reporter.note("built tool '" + tool.name() + "'", method);
@@ -99,11 +107,11 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
     }
 
     private boolean isUnique(String name, String signature, MethodElement method) {
-        String first = toolNames.putIfAbsent(name, signature);
+        Claim first = toolNames.putIfAbsent(name, new Claim(signature, false));
         if (first == null) {
             return true;
         }
-        if (first.endsWith("(its job status tool)")) {
+        if (first.statusTool()) {
             String message = "Tool name '" + name + "' of " + signature + " is the name of the job status tool of"
                     + " another tool:\n  - " + first + "\nRename one of the two tools.";
             reporter.error(ErrorId.ToolJobStatusNameDuplicate, method, message);
@@ -123,11 +131,11 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
             return true;
         }
         String statusTool = tool.job().statusTool();
-        String first = toolNames.putIfAbsent(statusTool, signature + " (its job status tool)");
+        Claim first = toolNames.putIfAbsent(statusTool, new Claim(signature, true));
         if (first == null) {
             return true;
         }
-        toolNames.remove(tool.name(), signature);
+        toolNames.remove(tool.name(), new Claim(signature, false));
         String message = "The job status tool '" + statusTool + "' of @Job tool " + signature + " has the name of"
                 + " another tool:\n  - " + first + "\nRename one of the two tools.";
         reporter.error(ErrorId.ToolJobStatusNameDuplicate, method, message);
