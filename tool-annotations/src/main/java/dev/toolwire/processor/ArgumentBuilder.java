@@ -101,7 +101,8 @@ final class ArgumentBuilder {
                 .anyMatch(name -> name.equals("Nullable") || name.endsWith(".Nullable"));
     }
 
-    private static Optional<String> member(AnnotationValue<Annotation> annotation, String member) {
+    /** A string member that is set and not empty; {@code annotation} may be absent. */
+    static Optional<String> member(AnnotationValue<Annotation> annotation, String member) {
         return annotation == null ? Optional.empty() : annotation.stringValue(member).filter(s -> !s.isEmpty());
     }
 

@@ -25,10 +25,10 @@ final class ToolModelBuilder {
         int errorsBefore = reporter.errorCount();
         MethodRules.check(method, signature, reporter);
         AnnotationValue<Annotation> tool = method.getAnnotation(Names.TOOL);
-        Optional<String> explicitName = string(tool, "name");
+        Optional<String> explicitName = ArgumentBuilder.member(tool, "name");
         String name = explicitName.orElseGet(() -> WireNames.snakeCase(method.getName()));
         boolean nameValid = NameRules.check(name, explicitName.isPresent(), method, reporter);
-        String description = string(tool, "description")
+        String description = ArgumentBuilder.member(tool, "description")
                 .orElseGet(() -> Docs.clean(method.getDocumentation(true).orElse(null)));
         if (description.isEmpty()) {
             reporter.warning(ErrorId.ToolDescriptionMissing, method, "@Tool method " + signature
@@ -42,7 +42,7 @@ final class ToolModelBuilder {
         }
         List<ArgumentModel> arguments = new ArrayList<>();
         List<ParamModel> parameters = parameters(method, signature, arguments);
-        Optional<String> explicitPath = string(tool, "path");
+        Optional<String> explicitPath = ArgumentBuilder.member(tool, "path");
         String path = explicitPath.orElse("/tools/" + name);
         // A default path built from an invalid name is not reported twice.
         Optional<List<PathParameterModel>> pathParameters = nameValid || explicitPath.isPresent()
@@ -52,10 +52,10 @@ final class ToolModelBuilder {
         if (reporter.errorCount() != errorsBefore || pathParameters.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ToolModel(name, description, string(tool, "method").orElse("POST"), path,
+        return Optional.of(new ToolModel(name, description, ArgumentBuilder.member(tool, "method").orElse("POST"), path,
                 pathParameters.get(), ObjectSchemaBuilder.model("", arguments).schema(),
-                tool.booleanValue("async").orElse(false), timeout, string(tool, "startMessage").orElse(""),
-                string(tool, "completeMessage").orElse(""), string(tool, "auth").orElse("DEFAULT"),
+                tool.booleanValue("async").orElse(false), timeout, ArgumentBuilder.member(tool, "startMessage").orElse(""),
+                ArgumentBuilder.member(tool, "completeMessage").orElse(""), ArgumentBuilder.member(tool, "auth").orElse("DEFAULT"),
                 method.getDeclaringType().getName(), method.getName(), parameters, job.orElse(null),
                 deduplicationWindow));
     }
@@ -73,9 +73,5 @@ final class ToolModelBuilder {
                     parameters.add(new ParamModel(false, javaType, argument.wireName(), argument.type().binding())));
         }
         return parameters;
-    }
-
-    private static Optional<String> string(AnnotationValue<Annotation> annotation, String member) {
-        return annotation.stringValue(member).filter(s -> !s.isEmpty());
     }
 }

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -140,12 +141,7 @@ public final class FakeHamsa implements AutoCloseable {
      * @return this fake
      */
     public FakeHamsa failNext(int count, int status) {
-        synchronized (failures) {
-            for (int i = 0; i < count; i++) {
-                failures.add(status);
-            }
-        }
-        return this;
+        return enqueue(failures, count, status);
     }
 
     /**
@@ -168,9 +164,13 @@ public final class FakeHamsa implements AutoCloseable {
      * @return this fake
      */
     public FakeHamsa failNextAfterCommit(int count, int status) {
-        synchronized (failuresAfterCommit) {
+        return enqueue(failuresAfterCommit, count, status);
+    }
+
+    private FakeHamsa enqueue(Collection<Integer> queue, int count, int status) {
+        synchronized (queue) {
             for (int i = 0; i < count; i++) {
-                failuresAfterCommit.add(status);
+                queue.add(status);
             }
         }
         return this;
