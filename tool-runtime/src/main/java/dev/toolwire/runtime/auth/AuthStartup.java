@@ -36,15 +36,15 @@ public final class AuthStartup {
     private final ToolCredentials credentials;
     private final AuthKeys keys;
     private final AuthConfiguration auth;
-    private final HeaderAuthConfiguration header;
+    private final LocalCredentials local;
 
     AuthStartup(DefaultToolRegistry registry, ToolCredentials credentials, AuthKeys keys, AuthConfiguration auth,
-            HeaderAuthConfiguration header) {
+            LocalCredentials local) {
         this.registry = registry;
         this.credentials = credentials;
         this.keys = keys;
         this.auth = auth;
-        this.header = header;
+        this.local = local;
     }
 
     /**
@@ -85,7 +85,7 @@ public final class AuthStartup {
     void onServerStartup(ServerStartupEvent event) {
         Set<AuthMode> modes = modesInUse();
         if (modes.contains(AuthMode.JWT) && keys.ephemeralSecret()) {
-            String token = keys.issuer().orElseThrow().issue("local", List.of("*"), LOCAL_TOKEN_TTL);
+            String token = local.token("local", List.of("*"), LOCAL_TOKEN_TTL);
             LOG.warn("No JWT key is configured ({}.secret or {}.jwks), so this process made an ephemeral key. "
                     + "FOR LOCAL USE ONLY: it dies with the process. A token for every tool, valid {} hours:{}"
                     + "  Authorization: Bearer {}{}"
@@ -95,10 +95,11 @@ public final class AuthStartup {
                     token, System.lineSeparator(), AuthConfiguration.PREFIX);
         }
         if (modes.contains(AuthMode.HEADER) && keys.ephemeralHeader()) {
+            ToolCredentials.HeaderCredential header = local.header();
             LOG.warn("No {}.values is configured, so this process made an ephemeral one. FOR LOCAL USE ONLY:{}"
                     + "  {}: {}{}"
                     + "Configure real values with {}.values (a list, so keys can rotate).",
-                    HeaderAuthConfiguration.PREFIX, System.lineSeparator(), header.name(), keys.headerValues().get(0),
+                    HeaderAuthConfiguration.PREFIX, System.lineSeparator(), header.name(), header.value(),
                     System.lineSeparator(), HeaderAuthConfiguration.PREFIX);
         }
     }

@@ -28,15 +28,15 @@ public final class DefaultToolCredentials implements ToolCredentials {
     private final AuthMode defaultMode;
     private final AuthKeys keys;
     private final JwtVerifier verifier;
-    private final String headerName;
+    private final LocalCredentials local;
 
     DefaultToolCredentials(
-            AuthConfiguration auth, AuthKeys keys, JwtVerifier verifier, JwtConfiguration jwt, HeaderAuthConfiguration header) {
+            AuthConfiguration auth, AuthKeys keys, JwtVerifier verifier, JwtConfiguration jwt, LocalCredentials local) {
         this.defaultMode = AuthModes.parseDefault(auth.getDefault());
         this.keys = keys;
         this.verifier = verifier;
         this.subject = jwt.audience();
-        this.headerName = header.name();
+        this.local = local;
     }
 
     @Override
@@ -89,6 +89,6 @@ public final class DefaultToolCredentials implements ToolCredentials {
             throw new IllegalStateException("Cannot publish a header credential: no " + HeaderAuthConfiguration.PREFIX
                     + ".values is configured, and the ephemeral value of a local start dies with its process.");
         }
-        return new HeaderCredential(headerName, keys.headerValues().get(0));
+        return local.header();
     }
 }
