@@ -3,6 +3,7 @@ package dev.toolwire.runtime;
 import dev.toolwire.runtime.cli.ToolwireCli;
 import io.micronaut.runtime.Micronaut;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,8 +24,19 @@ import java.util.Objects;
  * server and the JVM exits with its code:
  * {@code 0} on success, {@code 1} when a called tool failed, {@code 2} on a usage error or an
  * unknown tool.
+ *
+ * <p>Before the server starts, the system properties in {@link #SERVER_PROPERTY_DEFAULTS} are set
+ * unless the command line or the code set them already.
  */
 public final class Toolwire {
+
+    /**
+     * System properties set before the server starts, when not set already:
+     * {@code io.netty.jfr.enabled=false}, because Netty 4.2 registers its buffer events with Java
+     * Flight Recorder while it serves the first request (about 20 ms to 60 ms of it) even when no
+     * recording runs. Pass {@code -Dio.netty.jfr.enabled=true} to record them.
+     */
+    static final Map<String, String> SERVER_PROPERTY_DEFAULTS = Map.of("io.netty.jfr.enabled", "false");
 
     private Toolwire() {}
 
@@ -39,7 +51,16 @@ public final class Toolwire {
         if (isCommand(args)) {
             System.exit(execute(application, System.out, System.err, args));
         }
+        applyServerPropertyDefaults();
         Micronaut.run(application, args);
+    }
+
+    static void applyServerPropertyDefaults() {
+        SERVER_PROPERTY_DEFAULTS.forEach((name, value) -> {
+            if (System.getProperty(name) == null) {
+                System.setProperty(name, value);
+            }
+        });
     }
 
     /**

@@ -85,4 +85,25 @@ class RuntimeConfigurationTest {
         assertEquals("city", invalid.details().get(0).path());
         assertEquals(503, ToolException.unavailable("x").status());
     }
+
+    @Test
+    void serverPropertyDefaults_fillOnlyWhatIsNotSet() {
+        String jfr = "io.netty.jfr.enabled";
+        String before = System.getProperty(jfr);
+        try {
+            System.clearProperty(jfr);
+            Toolwire.applyServerPropertyDefaults();
+            assertEquals("false", System.getProperty(jfr));
+
+            System.setProperty(jfr, "true");
+            Toolwire.applyServerPropertyDefaults();
+            assertEquals("true", System.getProperty(jfr));
+        } finally {
+            if (before == null) {
+                System.clearProperty(jfr);
+            } else {
+                System.setProperty(jfr, before);
+            }
+        }
+    }
 }
