@@ -142,6 +142,23 @@ class PackagedJarIT {
     }
 
     @Test
+    void train_writesAClassDataArchive_thatTheJarStartsWith() throws Exception {
+        Path archive = Path.of("target", "packaged-jar-it.jsa");
+        Files.deleteIfExists(archive);
+
+        String trained = javaCommand(List.of("-XX:ArchiveClassesAtExit=" + archive), "train");
+
+        assertTrue(trained.contains("Trained on 9 tools with 22 requests: 5 x 400, 9 x 401, 8 x 403."), trained);
+        assertTrue(Files.size(archive) > 1_000_000, "archive written at exit: " + Files.size(archive) + " bytes");
+        // -Xshare:on turns an archive the JVM cannot use into an error instead of a silent cold start.
+        String classes = javaCommand(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,
+                "-Xlog:class+load=info"), "tools");
+        assertTrue(classes.contains("dev.toolwire.runtime.cli.ToolwireCli source: shared objects file"), classes);
+        assertTrue(classes.contains("io.micronaut.http.server.netty.NettyHttpServer source: shared objects file"),
+                "the server's classes were archived by the training run");
+    }
+
+    @Test
     void server_answersKnownAndUnknownCustomers() throws Exception {
         HttpResponse<String> known = post("/tools/lookup_customer", "{\"phone_number\": \"+971501234567\"}");
         HttpResponse<String> unknown = post("/tools/lookup_customer", "{\"phone_number\": \"+15550000000\"}");
@@ -163,7 +180,13 @@ class PackagedJarIT {
     }
 
     private static String command(String... args) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        return javaCommand(List.of(), args);
+    }
+
+    private static String javaCommand(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(java()));
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-jar", JAR.toString()));
         line.addAll(List.of(args));
         Process process = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

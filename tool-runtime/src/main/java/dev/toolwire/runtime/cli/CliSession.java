@@ -6,6 +6,7 @@ import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.sync.WebToolMapper;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.logging.LogLevel;
 import io.micronaut.logging.LoggingSystem;
 import java.io.PrintStream;
@@ -41,11 +42,23 @@ final class CliSession implements AutoCloseable {
     }
 
     ApplicationContext context() {
+        return context(new PropertySource[0]);
+    }
+
+    /**
+     * The context, started on the first call with these property sources added to the
+     * application's; later calls return the same context and ignore their arguments.
+     *
+     * @param overrides property sources, e.g. a command's own settings with a high priority
+     * @return the started context
+     */
+    ApplicationContext context(PropertySource... overrides) {
         ApplicationContext started = context;
         if (started == null) {
             started = ApplicationContext.builder()
                     .mainClass(application)
                     .classLoader(application.getClassLoader())
+                    .propertySources(overrides)
                     .banner(false)
                     .start();
             context = started;

@@ -11,9 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs one command of the Toolwire command line ({@code tools}, {@code describe}, {@code call},
- * {@code sync}, {@code token}, {@code export}),
+ * {@code sync}, {@code token}, {@code export}, {@code train}),
  * built with picocli's programmatic API (no reflection). The application context is started only
- * when a command needs it, and never with the HTTP server.
+ * when a command needs it, and with the HTTP server only for {@code train}.
  */
 @Internal
 public final class ToolwireCli {
@@ -66,6 +66,7 @@ public final class ToolwireCli {
         root.addSubcommand("sync", new SyncCommand(session).spec());
         root.addSubcommand("token", new TokenCommand(session).spec());
         root.addSubcommand("export", new ExportCommand(session).spec());
+        root.addSubcommand("train", new TrainCommand(session).spec());
         return root;
     }
 

@@ -1,0 +1,176 @@
+package dev.toolwire.runtime.cli;
+
+import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.runtime.auth.AuthModes;
+import dev.toolwire.runtime.auth.LocalCredentials;
+import dev.toolwire.runtime.auth.ToolCredentials;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.invoke.DefaultToolRegistry;
+import dev.toolwire.runtime.invoke.RegisteredTool;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.BlockingHttpClient;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code train}: a training run for the JVM's start-up caches. It starts the server on a free port,
+ * sends every tool requests that are refused before the tool method runs, and stops. Run it once
+ * while packaging, under {@code -XX:ArchiveClassesAtExit=app.jsa} (JDK 17+, then start with
+ * {@code -XX:SharedArchiveFile=app.jsa}) or {@code -XX:AOTCacheOutput=app.aot} (JDK 25+, then
+ * {@code -XX:AOTCache=app.aot}), so the server's first call comes sooner.
+ *
+ * <p>Per tool: a request without credentials (401); for a JWT tool, a token for no tool of this
+ * application (403); for a tool that takes a body, a valid credential and a body that is not a JSON
+ * object (400). Nothing reaches a tool method, which is why a {@code GET} or {@code DELETE} tool
+ * with {@code auth = NONE} gets no request at all. The run uses keys of its own (random, for this
+ * process only), a random port, and neither syncs with Hamsa nor checks it. Any answer other than
+ * the expected refusal is reported and makes the exit code {@code 1}.
+ */
+final class TrainCommand implements Callable<Integer> {
+
+    /** The priority of the run's own settings: above the command line (0) and every file. */
+    static final int SETTINGS_PRIORITY = 10_000;
+
+    /** The scope of the token that must be refused with 403: a name no tool can have (tool names are snake_case). */
+    static final String NO_TOOL = "Toolwire-Training-No-Tool";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^/}]+}");
+    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+    private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
+
+    private final CliSession session;
+
+    TrainCommand(CliSession session) {
+        this.session = session;
+    }
+
+    CommandSpec spec() {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).mixinStandardHelpOptions(true);
+        spec.usageMessage().description(
+                "Start the server on a free port, send every tool requests that are refused before the tool runs "
+                        + "(no credentials: 401; a token for another tool: 403; a body that is not an object: 400), "
+                        + "and stop. A training run for a class-data archive or an AOT cache:",
+                "  JDK 17+: java -XX:ArchiveClassesAtExit=app.jsa -jar app.jar train, "
+                        + "then java -XX:SharedArchiveFile=app.jsa -jar app.jar",
+                "  JDK 25+: java -XX:AOTCacheOutput=app.aot -jar app.jar train, then java -XX:AOTCache=app.aot -jar app.jar",
+                "Uses random keys of its own, never syncs with or calls Hamsa. Exit code: 0 every request was refused "
+                        + "as expected, 1 otherwise.");
+        return spec;
+    }
+
+    @Override
+    public Integer call() {
+        ApplicationContext context = session.context(PropertySource.of("toolwire-train", settings(), SETTINGS_PRIORITY));
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        List<String> unexpected = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        List<RegisteredTool> tools = context.getBean(DefaultToolRegistry.class).all();
+        try (HttpClient http = context.createBean(HttpClient.class, server.getURL())) {
+            Requests requests = new Requests(http.toBlocking(), context.getBean(LocalCredentials.class),
+                    context.getBean(ToolCredentials.class), statuses, unexpected);
+            tools.forEach(requests::refuse);
+        } finally {
+            server.stop();
+        }
+        int sent = statuses.values().stream().mapToInt(Integer::intValue).sum();
+        session.out().printf("Trained on %d tools with %d requests: %s.%n", tools.size(), sent, summary(statuses));
+        unexpected.forEach(problem -> session.err().println("Unexpected: " + problem));
+        return unexpected.isEmpty() ? 0 : ToolwireCli.FAILED;
+    }
+
+    /** The run's settings: a free port, keys of its own, no contact with Hamsa. */
+    static Map<String, Object> settings() {
+        return Map.of(
+                "micronaut.server.port", -1,
+                "toolwire.auth.jwt.secret", randomKey(),
+                "toolwire.auth.header.values", List.of(randomKey()),
+                "toolwire.sync.on-startup", false,
+                "toolwire.hamsa.health-check-interval", "0s");
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "train-" + Base64.getUrlEncoder().withoutPadding().encodeToString(key);
+    }
+
+    private static String summary(Map<Integer, Integer> statuses) {
+        List<String> parts = new ArrayList<>();
+        statuses.forEach((status, count) -> parts.add(count + " x " + status));
+        return parts.isEmpty() ? "none sent" : String.join(", ", parts);
+    }
+
+    /** Sends the refused requests of one tool at a time and tallies their answers. */
+    private record Requests(BlockingHttpClient http, LocalCredentials local, ToolCredentials credentials,
+                            Map<Integer, Integer> statuses, List<String> unexpected) {
+
+        void refuse(RegisteredTool tool) {
+            ToolDescriptor descriptor = tool.descriptor();
+            AuthMode mode = credentials.effectiveMode(AuthModes.of(descriptor));
+            boolean takesBody = BODY_METHODS.contains(descriptor.method());
+            if (mode != AuthMode.NONE) {
+                send(tool, 401, "no credentials", UnaryOperator.identity());
+            }
+            if (mode == AuthMode.JWT) {
+                String otherTool = local.token("toolwire-train", List.of(NO_TOOL), TOKEN_TTL);
+                send(tool, 403, "a token for another tool", r -> r.bearerAuth(otherTool));
+            }
+            if (takesBody) {
+                UnaryOperator<MutableHttpRequest<Object>> credential = credential(tool, mode);
+                send(tool, 400, "a body that is not an object",
+                        r -> credential.apply(r).contentType(MediaType.APPLICATION_JSON_TYPE).body("[]"));
+            }
+        }
+
+        private UnaryOperator<MutableHttpRequest<Object>> credential(RegisteredTool tool, AuthMode mode) {
+            return switch (mode) {
+                case JWT -> {
+                    String token = local.token("toolwire-train", List.of(tool.name()), TOKEN_TTL);
+                    yield r -> r.bearerAuth(token);
+                }
+                case HEADER -> {
+                    ToolCredentials.HeaderCredential header = local.header();
+                    yield r -> r.header(header.name(), header.value());
+                }
+                default -> UnaryOperator.identity();
+            };
+        }
+
+        private void send(RegisteredTool tool, int expected, String what,
+                          UnaryOperator<MutableHttpRequest<Object>> customizer) {
+            ToolDescriptor descriptor = tool.descriptor();
+            String path = PLACEHOLDER.matcher(descriptor.path()).replaceAll("training");
+            MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.parse(descriptor.method()), path);
+            request.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+            int status;
+            try {
+                status = http.exchange(customizer.apply(request), String.class).code();
+            } catch (HttpClientResponseException refused) {
+                status = refused.code();
+            }
+            statuses.merge(status, 1, Integer::sum);
+            if (status != expected) {
+                unexpected.add(tool.name() + ": " + what + " got " + status + ", expected " + expected);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.toolwire.runtime.cli.training;
+
+import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.annotations.HttpMethod;
+import dev.toolwire.annotations.Tool;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicInteger;
+
+@Singleton
+@Requires(property = "spec.name", value = "TrainCommandTest")
+public class TrainingTools {
+
+    /** How often any of these methods ran: a training run must leave it at zero. */
+    public static final AtomicInteger CALLS = new AtomicInteger();
+
+    /**
+     * Records a note.
+     *
+     * @param text the note
+     * @return the note
+     */
+    @Tool
+    public String recordNote(String text) {
+        CALLS.incrementAndGet();
+        return text;
+    }
+
+    /**
+     * Reads a note.
+     *
+     * @param noteId the note
+     * @return the note
+     */
+    @Tool(method = HttpMethod.GET, path = "/notes/{note_id}", auth = AuthMode.HEADER)
+    public String readNote(String noteId) {
+        CALLS.incrementAndGet();
+        return noteId;
+    }
+
+    /**
+     * Counts notes; open to anyone.
+     *
+     * @param prefix the prefix
+     * @return the count
+     */
+    @Tool(auth = AuthMode.NONE)
+    public int countNotes(String prefix) {
+        CALLS.incrementAndGet();
+        return prefix.length();
+    }
+
+    /**
+     * Lists the notes; open to anyone, and reading only.
+     *
+     * @return the notes
+     */
+    @Tool(method = HttpMethod.GET, path = "/notes", auth = AuthMode.NONE)
+    public String listNotes() {
+        CALLS.incrementAndGet();
+        return "";
+    }
+}
