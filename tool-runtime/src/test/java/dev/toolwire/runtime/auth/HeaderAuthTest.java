@@ -1,9 +1,10 @@
 package dev.toolwire.runtime.auth;
 
-import static dev.toolwire.runtime.auth.AuthCalls.send;
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.toolwire.runtime.Exchanges;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -39,7 +40,7 @@ class HeaderAuthTest {
         return HttpRequest.GET("/gateway/who");
     }
 
-    private void assertUnauthorized(AuthCalls.Answer answer) {
+    private void assertUnauthorized(Exchanges.Answer answer) {
         assertEquals(401, answer.status(), answer.raw());
         assertEquals("UNAUTHORIZED", answer.code());
         assertEquals(CHALLENGE, answer.challenge());
@@ -47,8 +48,8 @@ class HeaderAuthTest {
 
     @Test
     void bothAcceptedValues_pass_andNameTheKeyNotTheSecret() {
-        AuthCalls.Answer current = send(client, who().header("X-Tool-Key", "new-key-0123456789"));
-        AuthCalls.Answer previous = send(client, who().header("x-tool-key", "old-key-0123456789"));
+        Exchanges.Answer current = exchange(client, who().header("X-Tool-Key", "new-key-0123456789"));
+        Exchanges.Answer previous = exchange(client, who().header("x-tool-key", "old-key-0123456789"));
         assertEquals(200, current.status());
         assertEquals("api-key#1", current.body().path("result").asText());
         assertEquals("api-key#2", previous.body().path("result").asText());
@@ -57,23 +58,23 @@ class HeaderAuthTest {
 
     @Test
     void missingWrongOrRepeatedValues_are401() {
-        assertUnauthorized(send(client, who()));
-        assertUnauthorized(send(client, who().header("X-Tool-Key", "")));
-        assertUnauthorized(send(client, who().header("X-Tool-Key", "new-key-012345678")));
-        assertUnauthorized(send(client, who().header("X-Tool-Key", "new-key-01234567890")));
-        assertUnauthorized(send(client, who().header("X-Tool-Key", "NEW-KEY-0123456789")));
-        assertUnauthorized(send(client, who().header("X-API-Key", "new-key-0123456789")));
-        assertUnauthorized(send(client, who().header("X-Tool-Key", "garbage").header("X-Tool-Key", "new-key-0123456789")));
+        assertUnauthorized(exchange(client, who()));
+        assertUnauthorized(exchange(client, who().header("X-Tool-Key", "")));
+        assertUnauthorized(exchange(client, who().header("X-Tool-Key", "new-key-012345678")));
+        assertUnauthorized(exchange(client, who().header("X-Tool-Key", "new-key-01234567890")));
+        assertUnauthorized(exchange(client, who().header("X-Tool-Key", "NEW-KEY-0123456789")));
+        assertUnauthorized(exchange(client, who().header("X-API-Key", "new-key-0123456789")));
+        assertUnauthorized(exchange(client, who().header("X-Tool-Key", "garbage").header("X-Tool-Key", "new-key-0123456789")));
     }
 
     @Test
     void defaultTools_followTheConfiguredDefault_explicitOnesKeepTheirMode() {
         MutableHttpRequest<?> lookup = AuthCalls.lookupCustomer().header("X-Tool-Key", "old-key-0123456789");
-        assertEquals(200, send(client, lookup).status());
+        assertEquals(200, exchange(client, lookup).status());
         assertUnauthorized(AuthCalls.bearer(client, AuthCalls.lookupCustomer(), TestTokens.withScope("tool:*")));
-        assertEquals(401, send(client, HttpRequest.POST("/tools/who_am_i", "{}").header("X-Tool-Key", "new-key-0123456789"))
+        assertEquals(401, exchange(client, HttpRequest.POST("/tools/who_am_i", "{}").header("X-Tool-Key", "new-key-0123456789"))
                 .status(), "who_am_i is declared JWT");
-        assertEquals(200, send(client, HttpRequest.GET("/tools/opening_hours")).status());
+        assertEquals(200, exchange(client, HttpRequest.GET("/tools/opening_hours")).status());
     }
 
     @Test

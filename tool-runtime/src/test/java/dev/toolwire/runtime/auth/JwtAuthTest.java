@@ -2,7 +2,7 @@ package dev.toolwire.runtime.auth;
 
 import static dev.toolwire.runtime.auth.AuthCalls.bearer;
 import static dev.toolwire.runtime.auth.AuthCalls.lookupCustomer;
-import static dev.toolwire.runtime.auth.AuthCalls.send;
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.PlainJWT;
+import dev.toolwire.runtime.Exchanges;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -48,11 +49,11 @@ class JwtAuthTest {
     @Inject
     ToolCredentials credentials;
 
-    private AuthCalls.Answer call(String token) {
+    private Exchanges.Answer call(String token) {
         return bearer(client, lookupCustomer(), token);
     }
 
-    private static void assertUnauthorized(AuthCalls.Answer answer, String challenge) {
+    private static void assertUnauthorized(Exchanges.Answer answer, String challenge) {
         assertEquals(401, answer.status(), answer.raw());
         assertEquals("UNAUTHORIZED", answer.code());
         assertEquals("Tool call rejected: the caller's credentials are missing or not valid.",
@@ -63,7 +64,7 @@ class JwtAuthTest {
 
     @Test
     void validToken_callsTheTool() {
-        AuthCalls.Answer answer = call(TestTokens.withScope("tool:lookup_customer"));
+        Exchanges.Answer answer = call(TestTokens.withScope("tool:lookup_customer"));
         assertEquals(200, answer.status(), answer.raw());
         assertEquals("customer +15551234567", answer.body().path("result").asText());
     }
@@ -77,7 +78,7 @@ class JwtAuthTest {
 
     @Test
     void missingAuthorization_is401WithABareChallenge() {
-        assertUnauthorized(send(client, lookupCustomer()), BEARER_CHALLENGE);
+        assertUnauthorized(exchange(client, lookupCustomer()), BEARER_CHALLENGE);
     }
 
     @Test
@@ -85,7 +86,7 @@ class JwtAuthTest {
         assertUnauthorized(call("not-a-jwt"), INVALID_TOKEN);
         assertUnauthorized(call(""), INVALID_TOKEN);
         assertUnauthorized(call("a.b.c"), INVALID_TOKEN);
-        assertUnauthorized(send(client, lookupCustomer().header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz")), INVALID_TOKEN);
+        assertUnauthorized(exchange(client, lookupCustomer().header(HttpHeaders.AUTHORIZATION, "Basic dXNlcjpwYXNz")), INVALID_TOKEN);
         assertUnauthorized(call("x".repeat(JwtVerifier.MAX_TOKEN_CHARS + 1)), INVALID_TOKEN);
     }
 
@@ -130,7 +131,7 @@ class JwtAuthTest {
 
     @Test
     void wrongScope_is403() {
-        AuthCalls.Answer answer = call(TestTokens.withScope("tool:get_order tool:who_am_i"));
+        Exchanges.Answer answer = call(TestTokens.withScope("tool:get_order tool:who_am_i"));
         assertEquals(403, answer.status());
         assertEquals("FORBIDDEN", answer.code());
         assertEquals("Bearer realm=\"toolwire\", error=\"insufficient_scope\"", answer.challenge());
@@ -172,7 +173,7 @@ class JwtAuthTest {
 
     @Test
     void subjectReachesTheTool() {
-        AuthCalls.Answer answer = bearer(client, HttpRequest.POST("/tools/who_am_i", "{}"), TestTokens.withScope("tool:who_am_i"));
+        Exchanges.Answer answer = bearer(client, HttpRequest.POST("/tools/who_am_i", "{}"), TestTokens.withScope("tool:who_am_i"));
         assertEquals("tester", answer.body().path("result").asText());
     }
 
@@ -197,8 +198,8 @@ class JwtAuthTest {
         auth.addAppender(logs);
         String expired = TestTokens.with("tool:*", c -> c.expirationTime(Date.from(Instant.now().minusSeconds(3600))));
         String wrongAudience = TestTokens.with("tool:*", c -> c.audience("elsewhere"));
-        AuthCalls.Answer first;
-        AuthCalls.Answer second;
+        Exchanges.Answer first;
+        Exchanges.Answer second;
         try {
             first = call(expired);
             second = call(wrongAudience);
@@ -221,6 +222,6 @@ class JwtAuthTest {
     @Test
     void headerAndOpenTools_ignoreBearerTokens() {
         assertEquals(401, bearer(client, HttpRequest.GET("/gateway/who"), TestTokens.withScope("tool:*")).status());
-        assertEquals(200, send(client, HttpRequest.GET("/tools/opening_hours")).status());
+        assertEquals(200, exchange(client, HttpRequest.GET("/tools/opening_hours")).status());
     }
 }

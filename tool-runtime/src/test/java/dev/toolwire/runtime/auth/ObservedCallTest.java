@@ -2,7 +2,7 @@ package dev.toolwire.runtime.auth;
 
 import static dev.toolwire.runtime.auth.AuthCalls.bearer;
 import static dev.toolwire.runtime.auth.AuthCalls.lookupCustomer;
-import static dev.toolwire.runtime.auth.AuthCalls.send;
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -97,7 +97,7 @@ class ObservedCallTest {
     @Test
     void optedInArgument_isLoggedAndQuotedSafely() {
         String token = TestTokens.withScope("tool:*");
-        send(client, HttpRequest.POST("/tools/lookup", "{\"query\":\"a b\\nforged=1\"}")
+        exchange(client, HttpRequest.POST("/tools/lookup", "{\"query\":\"a b\\nforged=1\"}")
                 .header("Authorization", "Bearer " + token));
 
         assertTrue(onlyLineFor("lookup").endsWith(" args={query=\"a b\\nforged=1\"}"), onlyLineFor("lookup"));

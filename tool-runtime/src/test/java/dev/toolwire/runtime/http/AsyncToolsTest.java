@@ -1,7 +1,7 @@
 package dev.toolwire.runtime.http;
 
 import static dev.toolwire.runtime.Polling.eventually;
-import static dev.toolwire.runtime.http.HttpCalls.exchange;
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static dev.toolwire.runtime.http.HttpCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.runtime.Exchanges;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.http.slow.SlowTools;
 import io.micronaut.context.annotation.Property;
@@ -57,7 +58,7 @@ class AsyncToolsTest {
     @Test
     void slowBlockingTool_timesOutAtItsDeadline_andIsInterrupted() throws Exception {
         long start = System.nanoTime();
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/sleepy", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/sleepy", ""));
         long elapsedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         Instant answeredAt = Instant.now();
 
@@ -101,7 +102,7 @@ class AsyncToolsTest {
 
     @Test
     void blockingTool_runsOnTheBlockingExecutor() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/blocking_thread_name", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/blocking_thread_name", ""));
         assertEquals(200, answer.status());
         String thread = answer.body().path("result").asText();
         assertFalse(thread.toLowerCase(Locale.ROOT).contains("eventloop"), thread);
@@ -141,7 +142,7 @@ class AsyncToolsTest {
 
     @Test
     void nonBlockingTool_runsOnTheEventLoop() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/non_blocking_thread_name", "{\"name\":\"Ada\"}"));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/non_blocking_thread_name", "{\"name\":\"Ada\"}"));
         assertEquals(200, answer.status());
         String thread = answer.body().path("result").asText();
         assertTrue(thread.toLowerCase(Locale.ROOT).contains("eventloop"), "not on an event loop: " + thread);
@@ -159,7 +160,7 @@ class AsyncToolsTest {
     @Test
     void nonBlockingCompletionStageThatNeverCompletes_stillTimesOutAndIsCancelled() {
         Instant start = Instant.now();
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/non_blocking_never_completes", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/non_blocking_never_completes", ""));
         assertEquals(504, answer.status());
         assertEquals("TIMEOUT", answer.body().path("error").path("code").asText());
         assertTrue(Duration.between(start, Instant.now()).toMillis() >= 1000, "answered before the deadline");
@@ -169,7 +170,7 @@ class AsyncToolsTest {
 
     @Test
     void completionStageThatNeverCompletes_timesOutAndIsCancelled() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/never_completes", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/never_completes", ""));
         assertEquals(504, answer.status());
         assertEquals("TIMEOUT", answer.body().path("error").path("code").asText());
         assertTrue(eventually(() -> tools.abandoned.get() != null && tools.abandoned.get().isCancelled(),
@@ -178,14 +179,14 @@ class AsyncToolsTest {
 
     @Test
     void completionStageOfVoid_answersSuccess() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/fire_and_forget", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/fire_and_forget", ""));
         assertEquals(200, answer.status());
         assertEquals(json("{'success':true}"), answer.body());
     }
 
     @Test
     void failedCompletionStage_answersItsEnvelope() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/missing_async", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/missing_async", ""));
         assertEquals(404, answer.status());
         JsonNode error = answer.body().path("error");
         assertEquals("NOT_FOUND", error.path("code").asText());
@@ -194,14 +195,14 @@ class AsyncToolsTest {
 
     @Test
     void publisherTool_answersItsValue() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/greet", "{\"name\":\"Ada\"}"));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/greet", "{\"name\":\"Ada\"}"));
         assertEquals(200, answer.status());
         assertEquals(json("{'result':'Hello, Ada'}"), answer.body());
     }
 
     @Test
     void silentPublisher_timesOutAndIsCancelled() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/silent", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/silent", ""));
         assertEquals(504, answer.status());
         assertTrue(eventually(() -> tools.silentPublisher.get() != null && tools.silentPublisher.get().cancelled.get(),
                 Duration.ofSeconds(5)));

@@ -1,13 +1,14 @@
 package dev.toolwire.runtime.http;
 
 import static dev.toolwire.runtime.Polling.eventually;
-import static dev.toolwire.runtime.http.HttpCalls.exchange;
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static dev.toolwire.runtime.http.HttpCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.runtime.Exchanges;
 import dev.toolwire.runtime.http.jobs.BatchTools;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -36,7 +37,7 @@ class JobsAndRetriesTest {
 
     @Test
     void longJob_isAcknowledged_thenItsStatusToolReportsProgressAndTheResult() {
-        HttpCalls.Answer ack = exchange(client, HttpRequest.POST("/tools/crunch", "{\"what\":\"numbers\"}"));
+        Exchanges.Answer ack = exchange(client, HttpRequest.POST("/tools/crunch", "{\"what\":\"numbers\"}"));
         assertEquals(202, ack.status());
         String jobId = ack.body().path("job_id").asText();
         assertTrue(jobId.startsWith("job-"), jobId);
@@ -56,14 +57,14 @@ class JobsAndRetriesTest {
 
     @Test
     void jobThatFinishesWithinItsWindow_answersAsUsual() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/quick_job", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/quick_job", ""));
         assertEquals(200, answer.status());
         assertEquals(json("{'result':'done'}"), answer.body());
     }
 
     @Test
     void jobPastItsTimeout_failsWithTimeout() {
-        HttpCalls.Answer ack = exchange(client, HttpRequest.POST("/tools/overrun", ""));
+        Exchanges.Answer ack = exchange(client, HttpRequest.POST("/tools/overrun", ""));
         assertEquals(202, ack.status());
         String jobId = ack.body().path("job_id").asText();
         assertTrue(eventually(() -> "failed".equals(status("overrun_status", jobId).path("status").asText()),
@@ -75,7 +76,7 @@ class JobsAndRetriesTest {
 
     @Test
     void unknownJob_isNotFoundWithASentenceToStartOver() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.GET("/tools/crunch_status?job_id=job-nope"));
+        Exchanges.Answer answer = exchange(client, HttpRequest.GET("/tools/crunch_status?job_id=job-nope"));
         assertEquals(404, answer.status());
         assertEquals("NOT_FOUND", answer.body().path("error").path("code").asText());
         assertTrue(answer.body().path("error").path("message").asText().contains("start the request again"));
@@ -83,14 +84,14 @@ class JobsAndRetriesTest {
 
     @Test
     void jobOfAnotherTool_isNotFound() {
-        HttpCalls.Answer ack = exchange(client, HttpRequest.POST("/tools/overrun", ""));
+        Exchanges.Answer ack = exchange(client, HttpRequest.POST("/tools/overrun", ""));
         String jobId = ack.body().path("job_id").asText();
         assertEquals(404, exchange(client, HttpRequest.GET("/tools/crunch_status?job_id=" + jobId)).status());
     }
 
     @Test
     void statusToolWithoutJobId_isInvalid() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.GET("/tools/crunch_status"));
+        Exchanges.Answer answer = exchange(client, HttpRequest.GET("/tools/crunch_status"));
         assertEquals(400, answer.status());
         assertEquals("INVALID_ARGUMENTS", answer.body().path("error").path("code").asText());
     }
@@ -98,10 +99,10 @@ class JobsAndRetriesTest {
     @Test
     void retriedCall_answersTheFirstOutcome_andActsOnce() {
         int before = tools.creations.get();
-        HttpCalls.Answer first = exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Retry me\"}"));
-        HttpCalls.Answer retry = exchange(client,
+        Exchanges.Answer first = exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Retry me\"}"));
+        Exchanges.Answer retry = exchange(client,
                 HttpRequest.POST("/tools/create_batch", "{\"size\":10,\"title\":\"Retry me\",\"ignored\":true}"));
-        HttpCalls.Answer other = exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Another\"}"));
+        Exchanges.Answer other = exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Another\"}"));
 
         assertEquals(200, first.status());
         assertEquals(first.body(), retry.body());
@@ -114,14 +115,14 @@ class JobsAndRetriesTest {
         CountDownLatch gate = new CountDownLatch(1);
         tools.gate = gate;
         int before = tools.creations.get();
-        CompletableFuture<HttpCalls.Answer> one = CompletableFuture.supplyAsync(
+        CompletableFuture<Exchanges.Answer> one = CompletableFuture.supplyAsync(
                 () -> exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Together\"}")));
-        CompletableFuture<HttpCalls.Answer> two = CompletableFuture.supplyAsync(
+        CompletableFuture<Exchanges.Answer> two = CompletableFuture.supplyAsync(
                 () -> exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Together\"}")));
         Thread.sleep(300); // let both arrive; the result does not depend on it
         gate.countDown();
-        HttpCalls.Answer a = one.get(20, TimeUnit.SECONDS);
-        HttpCalls.Answer b = two.get(20, TimeUnit.SECONDS);
+        Exchanges.Answer a = one.get(20, TimeUnit.SECONDS);
+        Exchanges.Answer b = two.get(20, TimeUnit.SECONDS);
         assertEquals(200, a.status());
         assertEquals(a.body(), b.body());
         assertEquals(before + 1, tools.creations.get());
@@ -132,7 +133,7 @@ class JobsAndRetriesTest {
     }
 
     private JsonNode status(String tool, String jobId) {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.GET("/tools/" + tool + "?job_id=" + jobId));
+        Exchanges.Answer answer = exchange(client, HttpRequest.GET("/tools/" + tool + "?job_id=" + jobId));
         assertEquals(200, answer.status(), answer.body().toString());
         return answer.body();
     }

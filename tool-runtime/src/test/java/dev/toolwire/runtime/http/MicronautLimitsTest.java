@@ -1,8 +1,9 @@
 package dev.toolwire.runtime.http;
 
-import static dev.toolwire.runtime.http.HttpCalls.exchange;
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.toolwire.runtime.Exchanges;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -26,7 +27,7 @@ class MicronautLimitsTest {
     @Test
     void micronautsRequestSizeLimitUsesTheEnvelope() {
         String big = "{\"city\":\"" + "x".repeat(5000) + "\"}";
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/current_weather", big)
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/current_weather", big)
                 .header("X-Request-Id", "big-1"));
         assertEquals(413, answer.status());
         assertEquals("PAYLOAD_TOO_LARGE", answer.body().at("/error/code").asText());

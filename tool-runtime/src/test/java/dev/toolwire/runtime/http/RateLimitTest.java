@@ -1,17 +1,16 @@
 package dev.toolwire.runtime.http;
 
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.runtime.Exchanges;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -35,14 +34,6 @@ class RateLimitTest {
     @Client("/")
     HttpClient client;
 
-    private HttpResponse<?> send(MutableHttpRequest<?> request) {
-        try {
-            return client.toBlocking().exchange(request, String.class);
-        } catch (HttpClientResponseException e) {
-            return e.getResponse();
-        }
-    }
-
     private String tokenFor(String subject) throws Exception {
         com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
                 .issuer("toolwire").audience("hamsa").subject(subject)
@@ -54,16 +45,16 @@ class RateLimitTest {
     }
 
     /** Four calls by one subject, retried with a new subject when a minute boundary split them. */
-    private List<HttpResponse<?>> fourCallsInOneWindow() throws Exception {
+    private List<Exchanges.Answer> fourCallsInOneWindow() throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) {
             String token = tokenFor("caller-" + UUID.randomUUID());
-            List<HttpResponse<?>> answers = new ArrayList<>();
+            List<Exchanges.Answer> answers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                answers.add(send(HttpRequest.POST("/tools/lookup", "{\"query\":\"q\"}")
+                answers.add(exchange(client, HttpRequest.POST("/tools/lookup", "{\"query\":\"q\"}")
                         .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)));
             }
-            String reset = answers.get(0).getHeaders().get("X-RateLimit-Reset");
-            if (answers.stream().allMatch(a -> reset.equals(a.getHeaders().get("X-RateLimit-Reset")))) {
+            String reset = answers.get(0).headers().get("X-RateLimit-Reset");
+            if (answers.stream().allMatch(a -> reset.equals(a.headers().get("X-RateLimit-Reset")))) {
                 return answers;
             }
         }
@@ -72,18 +63,18 @@ class RateLimitTest {
 
     @Test
     void fourthCallInAMinute_is429_withTheLimitHeaders() throws Exception {
-        List<HttpResponse<?>> answers = fourCallsInOneWindow();
+        List<Exchanges.Answer> answers = fourCallsInOneWindow();
         for (int i = 0; i < 3; i++) {
-            assertEquals(200, answers.get(i).code());
-            assertEquals("3", answers.get(i).getHeaders().get("X-RateLimit-Limit"));
-            assertEquals(Integer.toString(2 - i), answers.get(i).getHeaders().get("X-RateLimit-Remaining"));
+            assertEquals(200, answers.get(i).status());
+            assertEquals("3", answers.get(i).headers().get("X-RateLimit-Limit"));
+            assertEquals(Integer.toString(2 - i), answers.get(i).headers().get("X-RateLimit-Remaining"));
         }
-        HttpResponse<?> limited = answers.get(3);
-        assertEquals(429, limited.code());
-        assertTrue(limited.getBody(String.class).orElse("").contains("\"code\":\"RATE_LIMITED\""));
-        assertEquals("0", limited.getHeaders().get("X-RateLimit-Remaining"));
-        long reset = Long.parseLong(limited.getHeaders().get("X-RateLimit-Reset"));
-        long retryAfter = Long.parseLong(limited.getHeaders().get(HttpHeaders.RETRY_AFTER));
+        Exchanges.Answer limited = answers.get(3);
+        assertEquals(429, limited.status());
+        assertTrue(limited.raw().contains("\"code\":\"RATE_LIMITED\""));
+        assertEquals("0", limited.headers().get("X-RateLimit-Remaining"));
+        long reset = Long.parseLong(limited.headers().get("X-RateLimit-Reset"));
+        long retryAfter = Long.parseLong(limited.headers().get(HttpHeaders.RETRY_AFTER));
         assertEquals(0, reset % 60, "a window boundary, in epoch seconds");
         assertTrue(retryAfter >= 1 && retryAfter <= 60, "retry after " + retryAfter);
         assertTrue(reset > Instant.now().getEpochSecond() - 1);
@@ -92,18 +83,18 @@ class RateLimitTest {
     @Test
     void eachCredential_hasItsOwnBudget() throws Exception {
         fourCallsInOneWindow();
-        HttpResponse<?> other = send(HttpRequest.POST("/tools/lookup", "{\"query\":\"q\"}")
+        Exchanges.Answer other = exchange(client, HttpRequest.POST("/tools/lookup", "{\"query\":\"q\"}")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor("someone-else-" + UUID.randomUUID())));
-        assertEquals(200, other.code());
-        HttpResponse<?> header = send(HttpRequest.GET("/gateway/who").header("X-API-Key", "rate-key-0123456789"));
-        assertEquals(200, header.code());
-        assertTrue(header.getHeaders().contains("X-RateLimit-Limit"));
+        assertEquals(200, other.status());
+        Exchanges.Answer header = exchange(client, HttpRequest.GET("/gateway/who").header("X-API-Key", "rate-key-0123456789"));
+        assertEquals(200, header.status());
+        assertTrue(header.headers().contains("X-RateLimit-Limit"));
     }
 
     @Test
     void refusedCredentials_doNotSpendABudget() {
-        HttpResponse<?> refused = send(HttpRequest.POST("/tools/lookup", "{\"query\":\"q\"}"));
-        assertEquals(401, refused.code());
-        assertNull(refused.getHeaders().get("X-RateLimit-Limit"));
+        Exchanges.Answer refused = exchange(client, HttpRequest.POST("/tools/lookup", "{\"query\":\"q\"}"));
+        assertEquals(401, refused.status());
+        assertNull(refused.headers().get("X-RateLimit-Limit"));
     }
 }

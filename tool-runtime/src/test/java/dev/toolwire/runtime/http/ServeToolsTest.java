@@ -1,6 +1,6 @@
 package dev.toolwire.runtime.http;
 
-import static dev.toolwire.runtime.http.HttpCalls.exchange;
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static dev.toolwire.runtime.http.HttpCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.runtime.Exchanges;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -29,7 +30,7 @@ class ServeToolsTest {
 
     @Test
     void recordResultIsReturnedAsItIs() {
-        HttpCalls.Answer answer = exchange(client,
+        Exchanges.Answer answer = exchange(client,
                 HttpRequest.POST("/tools/current_weather", "{\"city\":\"Paris\",\"units\":\"fahrenheit\"}"));
         assertEquals(200, answer.status());
         assertEquals(json("{'city':'Paris','units':'FAHRENHEIT','degrees':21}"), answer.body());
@@ -38,13 +39,13 @@ class ServeToolsTest {
 
     @Test
     void defaultsAreFilledIn() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/current_weather", "{\"city\":\"Oslo\"}"));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/current_weather", "{\"city\":\"Oslo\"}"));
         assertEquals("CELSIUS", answer.body().path("units").asText());
     }
 
     @Test
     void scalarResultIsWrapped() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.GET("/forecast/Rome?days=5"));
+        Exchanges.Answer answer = exchange(client, HttpRequest.GET("/forecast/Rome?days=5"));
         assertEquals(200, answer.status());
         assertEquals(json("{'result':'Rome for 5 days'}"), answer.body());
     }
@@ -61,7 +62,7 @@ class ServeToolsTest {
 
     @Test
     void voidResultIsSuccessTrue() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.DELETE("/bookings/b-17"));
+        Exchanges.Answer answer = exchange(client, HttpRequest.DELETE("/bookings/b-17"));
         assertEquals(200, answer.status());
         assertEquals(json("{'success':true}"), answer.body());
     }
@@ -73,7 +74,7 @@ class ServeToolsTest {
 
     @Test
     void pathWinsThenBodyThenQuery() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST(
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST(
                 "/merge/fromPath?a=fromQuery&b=fromQuery&c=fromQuery&n=41&flag=TRUE&ids=1,2,3",
                 "{\"a\":\"fromBody\",\"b\":\"fromBody\"}"));
         assertEquals(json("{'a':'fromPath','b':'fromBody','c':'fromQuery','n':42,'flag':false,'ids':[1,2,3]}"),
@@ -82,14 +83,14 @@ class ServeToolsTest {
 
     @Test
     void repeatedQueryParametersMakeAnArray() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/merge/x?ids=4&ids=5&b=y&c=z", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/merge/x?ids=4&ids=5&b=y&c=z", ""));
         assertEquals(json("[4,5]"), answer.body().path("ids"));
         assertEquals(json("true"), answer.body().path("flag"), "default false, negated");
     }
 
     @Test
     void uncoercibleQueryValueIsReportedBySchema() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/merge/x?n=many&b=y&c=z", ""));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/merge/x?n=many&b=y&c=z", ""));
         assertEquals(400, answer.status());
         assertEquals("/n", answer.body().at("/error/details/0/path").asText());
         assertEquals("'n' must be an integer", answer.body().at("/error/details/0/message").asText());
@@ -100,7 +101,7 @@ class ServeToolsTest {
         String body = "{\"guests\":4,\"date\":\"2026-12-24\",\"email\":\"ana@example.com\","
                 + "\"party\":{\"lead_name\":\"Ana\",\"seating\":\"outdoor_terrace\",\"allergies\":[\"nuts\"],\"extra\":1},"
                 + "\"tags\":[\"vip\"],\"unknown_argument\":true}";
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/restaurants/r-9/bookings", body)
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/restaurants/r-9/bookings", body)
                 .header("X-Request-Id", "req-42").header("X-Trace", "abc"));
         assertEquals(200, answer.status(), answer.body().toString());
         JsonNode bound = answer.body();
@@ -116,17 +117,17 @@ class ServeToolsTest {
     void optionalPresentIsBound() {
         String body = "{\"guests\":2,\"date\":\"2026-01-05\",\"email\":\"a@b.co\","
                 + "\"party\":{\"lead_name\":\"Bo\",\"seating\":\"indoor\",\"allergies\":[]},\"note\":\"window\"}";
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/restaurants/r-1/bookings", body));
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/restaurants/r-1/bookings", body));
         assertEquals("window", answer.body().path("note").asText());
         assertEquals("INDOOR", answer.body().path("seating").asText());
     }
 
     @Test
     void requestIdIsGeneratedWhenMissingOrUnsafe() {
-        HttpCalls.Answer generated = exchange(client, HttpRequest.GET("/forecast/Rome"));
+        Exchanges.Answer generated = exchange(client, HttpRequest.GET("/forecast/Rome"));
         assertNotNull(generated.requestId());
         assertEquals(36, generated.requestId().length());
-        HttpCalls.Answer unsafe = exchange(client, HttpRequest.GET("/forecast/Rome").header("X-Request-Id", "a b<script>"));
+        Exchanges.Answer unsafe = exchange(client, HttpRequest.GET("/forecast/Rome").header("X-Request-Id", "a b<script>"));
         assertNotNull(unsafe.requestId());
         assertFalse(unsafe.requestId().contains("<"));
     }
@@ -140,7 +141,7 @@ class ServeToolsTest {
 
     @Test
     void localTimesBindFromIsoLocalValuesUnderTheirRfc3339Formats() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/set_reminder",
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/set_reminder",
                 "{\"at\":\"2026-01-31T09:30\",\"daily_at\":\"08:15\",\"due\":\"2026-02-01T12:00:00+04:00\"}"));
         assertEquals(200, answer.status(), answer.body().toString());
         assertEquals("2026-01-31T09:30 08:15 2026-02-01T08:00:00Z", answer.body().path("result").asText());
@@ -148,9 +149,9 @@ class ServeToolsTest {
 
     @Test
     void timeValuesThatTheJavaTypeCannotHoldAreInvalidArguments() {
-        HttpCalls.Answer badTime = exchange(client, HttpRequest.POST("/tools/set_reminder",
+        Exchanges.Answer badTime = exchange(client, HttpRequest.POST("/tools/set_reminder",
                 "{\"at\":\"2026-01-31T09:30\",\"daily_at\":\"25:00\",\"due\":\"2026-02-01T12:00:00Z\"}"));
-        HttpCalls.Answer noOffset = exchange(client, HttpRequest.POST("/tools/set_reminder",
+        Exchanges.Answer noOffset = exchange(client, HttpRequest.POST("/tools/set_reminder",
                 "{\"at\":\"2026-01-31T09:30\",\"daily_at\":\"08:15\",\"due\":\"2026-02-01T12:00\"}"));
 
         assertEquals(400, badTime.status());

@@ -1,12 +1,13 @@
 package dev.toolwire.runtime.http;
 
-import static dev.toolwire.runtime.http.HttpCalls.exchange;
+import static dev.toolwire.runtime.Exchanges.exchange;
 import static dev.toolwire.runtime.http.HttpCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.runtime.Exchanges;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -31,8 +32,8 @@ class ToolErrorsTest {
     @Client("/")
     HttpClient client;
 
-    private HttpCalls.Answer send(MutableHttpRequest<?> request) {
-        HttpCalls.Answer answer = exchange(client, request.header("X-Request-Id", ID));
+    private Exchanges.Answer send(MutableHttpRequest<?> request) {
+        Exchanges.Answer answer = exchange(client, request.header("X-Request-Id", ID));
         assertEquals(ID, answer.requestId(), "X-Request-Id header");
         assertEquals(ID, answer.body().at("/error/requestId").asText(), "requestId in envelope");
         assertEquals(json("false"), answer.body().path("success"));
@@ -40,7 +41,7 @@ class ToolErrorsTest {
         return answer;
     }
 
-    private static void assertEnvelope(HttpCalls.Answer answer, int status, String envelope) {
+    private static void assertEnvelope(Exchanges.Answer answer, int status, String envelope) {
         assertEquals(status, answer.status());
         assertEquals(json("{'success':false,'error':" + envelope.replace("}END", ",'requestId':'" + ID + "'}") + "}"), answer.body());
     }
@@ -54,7 +55,7 @@ class ToolErrorsTest {
 
     @Test
     void patternAndEnumViolationsAreAllListed() {
-        HttpCalls.Answer answer = send(HttpRequest.POST("/tools/current_weather", HttpCalls.q("{'city':'paris','units':'kelvin'}")));
+        Exchanges.Answer answer = send(HttpRequest.POST("/tools/current_weather", HttpCalls.q("{'city':'paris','units':'kelvin'}")));
         assertEnvelope(answer, 400, "{'code':'INVALID_ARGUMENTS',"
                 + "'message':'Tool call rejected: `city` is not in the expected format (and 1 more problem).',"
                 + "'details':[{'path':'/city','message':'`city` is not in the expected format'},"
@@ -64,7 +65,7 @@ class ToolErrorsTest {
     @Test
     void minimumAndFormatViolations() {
         String body = HttpCalls.q("{'guests':0,'date':'2026-02-30','email':'nope','party':{'lead_name':'A'}}");
-        HttpCalls.Answer answer = send(HttpRequest.POST("/restaurants/r/bookings", body));
+        Exchanges.Answer answer = send(HttpRequest.POST("/restaurants/r/bookings", body));
         assertEquals(400, answer.status());
         assertEquals(json("[{'path':'/date','message':'`date` must be a valid date like 2026-01-31'},"
                 + "{'path':'/email','message':'`email` must be a valid email address'},"
@@ -85,7 +86,7 @@ class ToolErrorsTest {
 
     @Test
     void beanValidationViolationIsInvalidArguments() {
-        HttpCalls.Answer answer = send(HttpRequest.POST("/tools/future_only", HttpCalls.q("{'date':'2000-01-01'}")));
+        Exchanges.Answer answer = send(HttpRequest.POST("/tools/future_only", HttpCalls.q("{'date':'2000-01-01'}")));
         assertEquals(400, answer.status());
         assertEquals("INVALID_ARGUMENTS", answer.body().at("/error/code").asText());
         assertEquals("/date", answer.body().at("/error/details/0/path").asText());
@@ -158,14 +159,14 @@ class ToolErrorsTest {
 
     @Test
     void jsonWithCharsetIsAccepted() {
-        HttpCalls.Answer answer = exchange(client, HttpRequest.POST("/tools/current_weather", HttpCalls.q("{'city':'Paris'}"))
+        Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/current_weather", HttpCalls.q("{'city':'Paris'}"))
                 .contentType("application/json; charset=utf-8"));
         assertEquals(200, answer.status());
     }
 
     @Test
     void unexpectedExceptionLeaksNothing() {
-        HttpCalls.Answer answer = send(HttpRequest.POST("/tools/explode", "{}"));
+        Exchanges.Answer answer = send(HttpRequest.POST("/tools/explode", "{}"));
         assertEnvelope(answer, 500, "{'code':'INTERNAL_ERROR',"
                 + "'message':'Sorry, something went wrong on our side while running this tool.','details':[]}END");
         String text = answer.body().toString();
@@ -174,10 +175,10 @@ class ToolErrorsTest {
 
     @Test
     void otherControllersKeepMicronautErrors() {
-        HttpCalls.Answer ok = exchange(client, HttpRequest.GET("/plain/hello").header("X-Request-Id", ID));
+        Exchanges.Answer ok = exchange(client, HttpRequest.GET("/plain/hello").header("X-Request-Id", ID));
         assertEquals(200, ok.status());
         assertNull(ok.requestId(), "Toolwire labels its own responses only");
-        HttpCalls.Answer failed = exchange(client, HttpRequest.GET("/plain/fail"));
+        Exchanges.Answer failed = exchange(client, HttpRequest.GET("/plain/fail"));
         assertEquals(500, failed.status());
         assertFalse(failed.body().has("success"), failed.body().toString());
     }
