@@ -2,16 +2,7 @@ package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.descriptor.Json;
-import dev.toolwire.runtime.auth.ToolCredentials;
-import dev.toolwire.runtime.hamsa.WebToolBody;
 import dev.toolwire.runtime.invoke.RegisteredTool;
-import dev.toolwire.runtime.sync.CredentialResolver;
-import dev.toolwire.runtime.sync.SyncConfiguration;
-import dev.toolwire.runtime.sync.ToolSyncException;
-import dev.toolwire.runtime.sync.WebToolMapper;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -58,27 +49,13 @@ final class DescribeCommand implements Callable<Integer> {
         if (found.isEmpty()) {
             return ToolwireCli.USAGE;
         }
-        ObjectNode json = wanted.equals("hamsa") ? hamsaBody(session, found.get()) : found.get().descriptor().publicJson();
+        ObjectNode json = found.get().descriptor().publicJson();
+        if (wanted.equals("hamsa")) {
+            HamsaBodies bodies = new HamsaBodies(session);
+            json = bodies.of(found.get());
+            bodies.reportMissingCredentials(session.err());
+        }
         session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         return 0;
-    }
-
-    /**
-     * The exact body the sync would send for a new tool, credentials included (a token scoped to this
-     * tool, or the header); without publishable credentials, the body without them and a note.
-     */
-    static ObjectNode hamsaBody(CliSession session, RegisteredTool tool) throws IOException {
-        ApplicationContext context = session.context();
-        WebToolMapper mapper = session.webToolMapper();
-        SyncConfiguration sync = context.getBean(SyncConfiguration.class);
-        CredentialResolver.Auth auth = new CredentialResolver.Auth(null, null);
-        try {
-            auth = new CredentialResolver(context.getBean(ToolCredentials.class), sync.tokenTtl(), sync.tokenMinRemaining())
-                    .resolve(tool.descriptor(), null);
-        } catch (ToolSyncException unpublishable) {
-            session.err().println("Note: the body has no credentials. " + unpublishable.getMessage());
-        }
-        WebToolBody body = mapper.toWebTool(tool.descriptor(), auth.authToken(), auth.httpHeaders());
-        return (ObjectNode) Json.MAPPER.readTree(context.getBean(JsonMapper.class).writeValueAsString(body));
     }
 }

@@ -92,10 +92,12 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private ArrayNode hamsaBodies(List<RegisteredTool> tools) throws IOException {
+        HamsaBodies bodies = new HamsaBodies(session);
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (RegisteredTool tool : tools) {
-            array.add(DescribeCommand.hamsaBody(session, tool));
+            array.add(bodies.of(tool));
         }
+        bodies.reportMissingCredentials(session.err());
         return array;
     }
 

@@ -104,6 +104,18 @@ class ToolwireCliTest {
     }
 
     @Test
+    void exportHamsaWithoutASecret_saysOnceWhichBodiesHaveNoToken() throws IOException {
+        Run run = run("export", "--format", "hamsa");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(2, run.json().size(), run.out());
+        assertFalse(run.out().contains("authToken"), run.out());
+        assertEquals(1, run.err().lines().filter(line -> line.startsWith("Note:")).count(), run.err());
+        assertTrue(run.err().contains("no credentials in the body of get_order, ping."), run.err());
+        assertTrue(run.err().contains("toolwire.auth.jwt.secret"), run.err());
+    }
+
+    @Test
     void tokenWithoutASecret_cannotMintAnAcceptedToken() {
         Run run = run("token", "--all");
         assertEquals(2, run.exit());
