@@ -42,8 +42,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * application (403); for a tool that takes a body, a valid credential and a body that is not a JSON
  * object (400). Nothing reaches a tool method, which is why a {@code GET} or {@code DELETE} tool
  * with {@code auth = NONE} gets no request at all. The run uses keys of its own (random, for this
- * process only), a random port, and neither syncs with Hamsa nor checks it. Any answer other than
- * the expected refusal is reported and makes the exit code {@code 1}.
+ * process only), a random port, no rate limit, and neither syncs with Hamsa nor checks it. Any
+ * answer other than the expected refusal is reported and makes the exit code {@code 1}.
  */
 final class TrainCommand implements Callable<Integer> {
 
@@ -97,12 +97,16 @@ final class TrainCommand implements Callable<Integer> {
         return unexpected.isEmpty() ? 0 : ToolwireCli.FAILED;
     }
 
-    /** The run's settings: a free port, keys of its own, no contact with Hamsa. */
+    /**
+     * The run's settings: a free port, keys of its own, no contact with Hamsa, and no rate limit (the
+     * run's few credentials send a few requests per tool, which a limit could refuse with 429).
+     */
     static Map<String, Object> settings() {
         return Map.of(
                 "micronaut.server.port", -1,
                 "toolwire.auth.jwt.secret", randomKey(),
                 "toolwire.auth.header.values", List.of(randomKey()),
+                "toolwire.rate-limit.enabled", false,
                 "toolwire.sync.on-startup", false,
                 "toolwire.hamsa.health-check-interval", "0s");
     }

@@ -20,13 +20,18 @@ class TrainCommandTest {
 
     private static final FakeHamsa HAMSA = FakeHamsa.start("train-key");
 
-    /** What the application itself configures; the run must neither sync nor check Hamsa nor need keys. */
+    /**
+     * What the application itself configures; the run must neither sync nor check Hamsa, nor need
+     * keys, nor be cut short by a rate limit.
+     */
     private static final Map<String, String> APPLICATION = Map.of(
             "spec.name", "TrainCommandTest",
             "toolwire.hamsa.base-url", HAMSA.url().toString(),
             "toolwire.hamsa.api-key", "train-key",
             "toolwire.sync.on-startup", "true",
-            "toolwire.auth.require-keys", "true");
+            "toolwire.auth.require-keys", "true",
+            "toolwire.rate-limit.enabled", "true",
+            "toolwire.rate-limit.requests-per-minute", "1");
 
     @BeforeAll
     static void configure() {
@@ -50,9 +55,11 @@ class TrainCommandTest {
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, printed + err.toString(StandardCharsets.UTF_8));
-        // record_note (JWT, POST): 401, 403, 400; read_note (HEADER, GET): 401; count_notes (NONE, POST): 400;
-        // list_notes (NONE, GET): nothing, since any request would run it.
-        assertEquals("Trained on 4 tools with 5 requests: 2 x 400, 2 x 401, 1 x 403.", printed.strip());
+        // record_note (JWT, POST): 401, 403, 400; read_note (HEADER, GET): 401; archive_note (HEADER, POST) and
+        // pin_note (HEADER, PUT): 401, 400 each, the 400s with one header value, which a limit of one call a
+        // minute would refuse the second time; count_notes (NONE, POST): 400; list_notes (NONE, GET): nothing,
+        // since any request would run it.
+        assertEquals("Trained on 6 tools with 9 requests: 4 x 400, 4 x 401, 1 x 403.", printed.strip());
         assertEquals(callsBefore, TrainingTools.CALLS.get());
         assertEquals(List.of(), HAMSA.requests());
     }
@@ -64,6 +71,7 @@ class TrainCommandTest {
 
         assertEquals(-1, first.get("micronaut.server.port"));
         assertEquals(false, first.get("toolwire.sync.on-startup"));
+        assertEquals(false, first.get("toolwire.rate-limit.enabled"));
         assertEquals("0s", first.get("toolwire.hamsa.health-check-interval"));
         String secret = (String) first.get("toolwire.auth.jwt.secret");
         assertTrue(secret.length() >= 32, secret);

@@ -39,6 +39,31 @@ public class TrainingTools {
     }
 
     /**
+     * Archives a note.
+     *
+     * @param noteId the note
+     * @return the note
+     */
+    @Tool(auth = AuthMode.HEADER)
+    public String archiveNote(String noteId) {
+        CALLS.incrementAndGet();
+        return noteId;
+    }
+
+    /**
+     * Pins a note.
+     *
+     * @param noteId the note
+     * @param pinned whether it is pinned
+     * @return the note
+     */
+    @Tool(method = HttpMethod.PUT, path = "/notes/{note_id}/pin", auth = AuthMode.HEADER)
+    public String pinNote(String noteId, boolean pinned) {
+        CALLS.incrementAndGet();
+        return noteId + pinned;
+    }
+
+    /**
      * Counts notes; open to anyone.
      *
      * @param prefix the prefix
