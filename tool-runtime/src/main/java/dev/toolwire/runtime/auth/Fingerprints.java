@@ -12,11 +12,22 @@ import java.util.HexFormat;
  */
 final class Fingerprints {
 
+    /** Copied for each digest: a copy is cheaper than asking the security providers again. */
+    private static final MessageDigest SHA_256 = sha256Digest();
+
     private Fingerprints() {}
 
     static byte[] sha256(byte[] value) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value);
+            return ((MessageDigest) SHA_256.clone()).digest(value);
+        } catch (CloneNotSupportedException e) {
+            return sha256Digest().digest(value);
+        }
+    }
+
+    private static MessageDigest sha256Digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

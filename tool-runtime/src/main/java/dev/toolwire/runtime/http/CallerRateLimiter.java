@@ -53,6 +53,15 @@ public final class CallerRateLimiter {
     }
 
     /**
+     * Whether calls are counted at all ({@code toolwire.rate-limit.enabled}).
+     *
+     * @return true when limiting is on
+     */
+    boolean enabled() {
+        return enabled;
+    }
+
+    /**
      * Counts a call.
      *
      * @param key the credential

@@ -161,7 +161,9 @@ public final class ToolEndpoint {
 
     private CompletableFuture<HttpResponse<?>> admit(RegisteredTool tool, HttpRequest<?> request,
             Map<String, String> pathValues, AuthenticatedCaller caller, CallTrace trace, String requestId) {
-        Optional<CallerRateLimiter.Decision> decision = rateLimiter.acquire(caller.rateLimitKey(), Instant.now());
+        Optional<CallerRateLimiter.Decision> decision = rateLimiter.enabled()
+                ? rateLimiter.acquire(caller.rateLimitKey(), Instant.now())
+                : Optional.empty();
         if (decision.isPresent() && !decision.get().allowed()) {
             MutableHttpResponse<?> limited = respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
                     "Tool call rejected: too many calls, please try again in a minute.", List.of(), requestId));
@@ -225,7 +227,7 @@ public final class ToolEndpoint {
         CompletableFuture<ToolOutcome> outcome;
         try {
             checkContentType(request, body);
-            ToolCall call = new ToolCall(pathValues, request.getParameters().asMap(), ToolCall.parseBody(body));
+            ToolCall call = new ToolCall(pathValues, query(request), ToolCall.parseBody(body));
             trace.noteArguments(call);
             DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), () -> headersWithoutCredentials(request),
                     caller.subject(), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
@@ -234,6 +236,11 @@ public final class ToolEndpoint {
             outcome = CompletableFuture.completedFuture(Envelopes.of(e, requestId));
         }
         return outcome.thenApply(ToolEndpoint::respond);
+    }
+
+    /** The query parameters; most calls have none, and reading them builds a decoder and a map. */
+    private static Map<String, List<String>> query(HttpRequest<?> request) {
+        return request.getUri().getRawQuery() == null ? Map.of() : request.getParameters().asMap();
     }
 
     /** The request headers a tool may see: all but the credentials, so no tool can leak them. */
