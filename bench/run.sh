@@ -163,11 +163,15 @@ run toolwire-blocking-tool "$TOOLWIRE_JAR" -Dtoolwire.access-log.enabled=false
 SERVERS=(baseline toolwire toolwire-no-access-log toolwire-blocking-tool)
 
 # Class data sharing (JDK 17's AppCDS): the application's `train` command is the training run (it
-# starts the server, sends each tool requests refused before the tool runs, and exits); the archive
-# is written when it exits, and later runs map it instead of loading and verifying those classes.
-echo "== training an AppCDS archive: java -XX:ArchiveClassesAtExit=... -jar $TOOLWIRE_JAR train"
+# starts the server, sends each tool requests refused before the tool runs, makes the --call calls,
+# and exits); the archive is written when it exits, and later runs map it instead of loading and
+# verifying those classes.
+# Two read-only lookups on the examples' seeded data also run for real (`--call`), so the archive
+# holds a successful call's path too, not only the refusals.
+TRAIN=(train --call "lookup_customer=$BODY" --call 'get_order_status={"order_id": "ORD-10001"}')
+echo "== training an AppCDS archive: java -XX:ArchiveClassesAtExit=... -jar $TOOLWIRE_JAR ${TRAIN[*]}"
 rm -f "$OUT/toolwire.jsa"
-"$JAVA" $HEAP -XX:ArchiveClassesAtExit="$OUT/toolwire.jsa" -jar "$TOOLWIRE_JAR" train >"$OUT/appcds-training.log" 2>&1
+"$JAVA" $HEAP -XX:ArchiveClassesAtExit="$OUT/toolwire.jsa" -jar "$TOOLWIRE_JAR" "${TRAIN[@]}" >"$OUT/appcds-training.log" 2>&1
 run toolwire-appcds "$TOOLWIRE_JAR" -XX:SharedArchiveFile="$OUT/toolwire.jsa"
 # The baseline has no train command: its training run is a launch, one call, and a stop.
 echo "== training an AppCDS archive of the baseline"
@@ -177,9 +181,9 @@ stop_server
 run baseline-appcds "$BASELINE_JAR" -XX:SharedArchiveFile="$OUT/baseline.jsa"
 SERVERS+=(toolwire-appcds baseline-appcds)
 if [[ -n ${BENCH_AOT_JAVA:-} ]]; then
-  echo "== training an AOT cache on $("$BENCH_AOT_JAVA" -version 2>&1 | head -1): -XX:AOTCacheOutput=... train"
+  echo "== training an AOT cache on $("$BENCH_AOT_JAVA" -version 2>&1 | head -1): -XX:AOTCacheOutput=... ${TRAIN[*]}"
   rm -f "$OUT/toolwire.aot"
-  "$BENCH_AOT_JAVA" $HEAP -XX:AOTCacheOutput="$OUT/toolwire.aot" -jar "$TOOLWIRE_JAR" train >"$OUT/aot-training.log" 2>&1
+  "$BENCH_AOT_JAVA" $HEAP -XX:AOTCacheOutput="$OUT/toolwire.aot" -jar "$TOOLWIRE_JAR" "${TRAIN[@]}" >"$OUT/aot-training.log" 2>&1
   SERVER_JAVA=$BENCH_AOT_JAVA run toolwire-jdk25-aot "$TOOLWIRE_JAR" -XX:AOTCache="$OUT/toolwire.aot"
   SERVERS+=(toolwire-jdk25-aot)
 fi

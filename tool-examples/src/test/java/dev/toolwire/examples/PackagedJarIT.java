@@ -146,9 +146,10 @@ class PackagedJarIT {
         Path archive = Path.of("target", "packaged-jar-it.jsa");
         Files.deleteIfExists(archive);
 
-        String trained = javaCommand(List.of("-XX:ArchiveClassesAtExit=" + archive), "train");
+        String trained = javaCommand(List.of("-XX:ArchiveClassesAtExit=" + archive), "train",
+                "--call", "lookup_customer={\"phone_number\": \"+971501234567\"}");
 
-        assertTrue(trained.contains("Trained on 9 tools with 22 requests: 5 x 400, 9 x 401, 8 x 403."), trained);
+        assertTrue(trained.contains("Trained on 9 tools with 23 requests: 1 x 200, 5 x 400, 9 x 401, 8 x 403."), trained);
         assertTrue(Files.size(archive) > 1_000_000, "archive written at exit: " + Files.size(archive) + " bytes");
         // -Xshare:on turns an archive the JVM cannot use into an error instead of a silent cold start.
         String classes = javaCommand(List.of("-Xshare:on", "-XX:SharedArchiveFile=" + archive,

@@ -1,9 +1,12 @@
 package dev.toolwire.runtime.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.auth.LocalCredentials;
 import dev.toolwire.runtime.auth.ToolCredentials;
+import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
@@ -18,18 +21,25 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * {@code train}: a training run for the JVM's start-up caches. It starts the server on a free port,
@@ -42,8 +52,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * application (403); for a tool that takes a body, a valid credential and a body that is not a JSON
  * object (400). Nothing reaches a tool method, which is why a {@code GET} or {@code DELETE} tool
  * with {@code auth = NONE} gets no request at all. The run uses keys of its own (random, for this
- * process only), a random port, no rate limit, and neither syncs with Hamsa nor checks it. Any
- * answer other than the expected refusal is reported and makes the exit code {@code 1}.
+ * process only), a random port, no rate limit, and neither syncs with Hamsa nor checks it.
+ *
+ * <p>Refusals leave a successful call's own path cold (running the method, writing its answer). With
+ * {@code --call <tool>=<json>} a tool the user knows is safe to run while packaging, such as a lookup
+ * on seeded data, is also called for real with those arguments, and must answer 2xx. Any answer
+ * other than the expected one is reported and makes the exit code {@code 1}.
  */
 final class TrainCommand implements Callable<Integer> {
 
@@ -58,13 +72,20 @@ final class TrainCommand implements Callable<Integer> {
     private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
 
     private final CliSession session;
+    private final OptionSpec calls = OptionSpec.builder("--call")
+            .paramLabel("<tool>=<json>")
+            .type(Map.class)
+            .auxiliaryTypes(String.class, String.class)
+            .description("Also call this tool for real with these arguments (a JSON object), expecting a 2xx: "
+                    + "only for tools safe to run while packaging, such as a lookup on seeded data. Repeatable.")
+            .build();
 
     TrainCommand(CliSession session) {
         this.session = session;
     }
 
     CommandSpec spec() {
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).mixinStandardHelpOptions(true);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(this).addOption(calls).mixinStandardHelpOptions(true);
         spec.usageMessage().description(
                 "Start the server on a free port, send every tool requests that are refused before the tool runs "
                         + "(no credentials: 401; a token for another tool: 403; a body that is not an object: 400), "
@@ -80,6 +101,16 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ApplicationContext context = session.context(PropertySource.of("toolwire-train", settings(), SETTINGS_PRIORITY));
+        Map<RegisteredTool, ObjectNode> realCalls = new LinkedHashMap<>();
+        Map<String, String> wanted = calls.getValue() == null ? Map.of() : calls.<Map<String, String>>getValue();
+        for (Map.Entry<String, String> call : wanted.entrySet()) {
+            Optional<RegisteredTool> tool = session.findTool(call.getKey());
+            Optional<ObjectNode> arguments = arguments(call.getKey(), call.getValue());
+            if (tool.isEmpty() || arguments.isEmpty()) {
+                return ToolwireCli.USAGE;
+            }
+            realCalls.put(tool.get(), arguments.get());
+        }
         EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
         List<String> unexpected = new ArrayList<>();
         Map<Integer, Integer> statuses = new TreeMap<>();
@@ -88,6 +119,7 @@ final class TrainCommand implements Callable<Integer> {
             Requests requests = new Requests(http.toBlocking(), context.getBean(LocalCredentials.class),
                     context.getBean(ToolCredentials.class), statuses, unexpected);
             tools.forEach(requests::refuse);
+            realCalls.forEach(requests::run);
         } finally {
             server.stop();
         }
@@ -109,6 +141,20 @@ final class TrainCommand implements Callable<Integer> {
                 "toolwire.rate-limit.enabled", false,
                 "toolwire.sync.on-startup", false,
                 "toolwire.hamsa.health-check-interval", "0s");
+    }
+
+    private Optional<ObjectNode> arguments(String tool, String json) {
+        try {
+            JsonNode arguments = Json.MAPPER.readTree(json);
+            if (arguments instanceof ObjectNode object) {
+                return Optional.of(object);
+            }
+        } catch (IOException notJson) {
+            // reported below
+        }
+        session.err().println("--call " + tool + "=...: the arguments must be a JSON object, e.g. "
+                + tool + "='{\"name\": \"value\"}'.");
+        return Optional.empty();
     }
 
     private static String randomKey() {
@@ -145,6 +191,49 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
 
+        /** Calls the tool for real: path placeholders from the arguments, the rest as body or query. */
+        void run(RegisteredTool tool, ObjectNode arguments) {
+            ToolDescriptor descriptor = tool.descriptor();
+            ObjectNode rest = arguments.deepCopy();
+            Matcher placeholder = PLACEHOLDER.matcher(descriptor.path());
+            StringBuilder path = new StringBuilder();
+            while (placeholder.find()) {
+                String name = placeholder.group().substring(1, placeholder.group().length() - 1);
+                JsonNode value = rest.remove(name);
+                placeholder.appendReplacement(path, Matcher.quoteReplacement(encode(value == null ? "" : value.asText())));
+            }
+            placeholder.appendTail(path);
+            boolean takesBody = BODY_METHODS.contains(descriptor.method());
+            if (!takesBody && !rest.isEmpty()) {
+                path.append('?').append(query(rest));
+            }
+            UnaryOperator<MutableHttpRequest<Object>> credential =
+                    credential(tool, credentials.effectiveMode(AuthModes.of(descriptor)));
+            MutableHttpRequest<Object> request = credential.apply(
+                    HttpRequest.create(HttpMethod.parse(descriptor.method()), path.toString()));
+            if (takesBody) {
+                request.contentType(MediaType.APPLICATION_JSON_TYPE).body(rest.toString());
+            }
+            int status = exchange(request);
+            if (status < 200 || status > 299) {
+                unexpected.add(tool.name() + ": the --call got " + status + ", expected 2xx");
+            }
+        }
+
+        private static String query(ObjectNode arguments) {
+            StringBuilder query = new StringBuilder();
+            for (Map.Entry<String, JsonNode> argument : arguments.properties()) {
+                JsonNode value = argument.getValue();
+                query.append(query.isEmpty() ? "" : "&").append(encode(argument.getKey())).append('=')
+                        .append(encode(value.isValueNode() ? value.asText() : value.toString()));
+            }
+            return query.toString();
+        }
+
+        private static String encode(String text) {
+            return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+        }
+
         private UnaryOperator<MutableHttpRequest<Object>> credential(RegisteredTool tool, AuthMode mode) {
             return switch (mode) {
                 case JWT -> {
@@ -163,18 +252,23 @@ final class TrainCommand implements Callable<Integer> {
                           UnaryOperator<MutableHttpRequest<Object>> customizer) {
             ToolDescriptor descriptor = tool.descriptor();
             String path = PLACEHOLDER.matcher(descriptor.path()).replaceAll("training");
-            MutableHttpRequest<Object> request = HttpRequest.create(HttpMethod.parse(descriptor.method()), path);
+            int status = exchange(customizer.apply(HttpRequest.create(HttpMethod.parse(descriptor.method()), path)));
+            if (status != expected) {
+                unexpected.add(tool.name() + ": " + what + " got " + status + ", expected " + expected);
+            }
+        }
+
+        /** Sends a request, counts its status, and returns it. */
+        private int exchange(MutableHttpRequest<Object> request) {
             request.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
             int status;
             try {
-                status = http.exchange(customizer.apply(request), String.class).code();
+                status = http.exchange(request, String.class).code();
             } catch (HttpClientResponseException refused) {
                 status = refused.code();
             }
             statuses.merge(status, 1, Integer::sum);
-            if (status != expected) {
-                unexpected.add(tool.name() + ": " + what + " got " + status + ", expected " + expected);
-            }
+            return status;
         }
     }
 }

@@ -5,6 +5,8 @@ import dev.toolwire.annotations.HttpMethod;
 import dev.toolwire.annotations.Tool;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 @Singleton
@@ -13,6 +15,9 @@ public class TrainingTools {
 
     /** How often any of these methods ran: a training run must leave it at zero. */
     public static final AtomicInteger CALLS = new AtomicInteger();
+
+    /** The calls that ran, with their arguments, oldest first. */
+    public static final List<String> LAST_CALLS = new CopyOnWriteArrayList<>();
 
     /**
      * Records a note.
@@ -35,6 +40,7 @@ public class TrainingTools {
     @Tool(method = HttpMethod.GET, path = "/notes/{note_id}", auth = AuthMode.HEADER)
     public String readNote(String noteId) {
         CALLS.incrementAndGet();
+        LAST_CALLS.add("read_note(" + noteId + ")");
         return noteId;
     }
 
@@ -60,6 +66,7 @@ public class TrainingTools {
     @Tool(method = HttpMethod.PUT, path = "/notes/{note_id}/pin", auth = AuthMode.HEADER)
     public String pinNote(String noteId, boolean pinned) {
         CALLS.incrementAndGet();
+        LAST_CALLS.add("pin_note(" + noteId + ", " + pinned + ")");
         return noteId + pinned;
     }
 
@@ -72,6 +79,7 @@ public class TrainingTools {
     @Tool(auth = AuthMode.NONE)
     public int countNotes(String prefix) {
         CALLS.incrementAndGet();
+        LAST_CALLS.add("count_notes(" + prefix + ")");
         return prefix.length();
     }
 
