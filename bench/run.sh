@@ -22,6 +22,11 @@ THREADS=${BENCH_THREADS:-1}
 HEAP=${BENCH_HEAP:--Xmx512m}
 PORT=${BENCH_PORT:-18181}
 LAUNCHES=${BENCH_LAUNCHES:-5}
+if ! [[ $LAUNCHES =~ ^[0-9]+$ ]] || (( LAUNCHES < 1 || LAUNCHES % 2 == 0 )); then
+  echo "BENCH_LAUNCHES must be an odd number (the first call is the median of the launches)" >&2
+  exit 2
+fi
+unset SERVER_JAVA # set per run below: the JDK that trained an archive must be the one that maps it
 OUT=bench/target/run
 TOOLWIRE_JAR=tool-examples/target/tool-examples.jar
 BASELINE_JAR=bench/target/toolwire-bench-baseline.jar
@@ -80,19 +85,27 @@ start() {
   local auth=()
   [[ $name != baseline* ]] && auth=(-H "Authorization: Bearer $TOKEN")
   local t0 code
+  if { exec {PROBE_FD}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null; then
+    exec {PROBE_FD}>&-
+    echo "port $PORT is already in use: stop what listens there, or set BENCH_PORT" >&2
+    exit 1
+  fi
   t0=$(date +%s%N)
   "${SERVER_JAVA:-$JAVA}" $HEAP "$@" -Dmicronaut.server.port="$PORT" -jar "$jar" >"$OUT/$name.log" 2>&1 &
   PID=$!
+  local listening=
   for _ in $(seq 1 12000); do
     if { exec {PROBE_FD}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null; then
       exec {PROBE_FD}>&-
+      listening=yes
       break
     fi
     kill -0 "$PID" 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }
     pause 0.005
   done
+  [[ -n $listening ]] || { echo "$name did not listen on port $PORT within 60 s" >&2; exit 1; }
   for _ in $(seq 1 3000); do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${auth[@]}" \
+    code=$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${auth[@]}" \
       -d "$BODY" "http://127.0.0.1:$PORT/tools/lookup_customer" || true)
     [[ $code == 200 ]] && break
     kill -0 "$PID" 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }
@@ -169,28 +182,40 @@ SERVERS=(baseline toolwire toolwire-no-access-log toolwire-blocking-tool)
 # Two read-only lookups on the examples' seeded data also run for real (`--call`), so the archive
 # holds a successful call's path too, not only the refusals.
 TRAIN=(train --call "lookup_customer=$BODY" --call 'get_order_status={"order_id": "ORD-10001"}')
-echo "== training an AppCDS archive: java -XX:ArchiveClassesAtExit=... -jar $TOOLWIRE_JAR ${TRAIN[*]}"
+# trained NAME FILE: stops the benchmark when a training run failed or wrote nothing.
+trained() {
+  [[ -s $2 ]] || { echo "the $1 training wrote no $2; see $OUT/$1-training.log" >&2; exit 1; }
+}
+echo "== training an AppCDS archive: java $HEAP -XX:ArchiveClassesAtExit=... -jar $TOOLWIRE_JAR ${TRAIN[*]@Q}"
 rm -f "$OUT/toolwire.jsa"
-"$JAVA" $HEAP -XX:ArchiveClassesAtExit="$OUT/toolwire.jsa" -jar "$TOOLWIRE_JAR" "${TRAIN[@]}" >"$OUT/appcds-training.log" 2>&1
-run toolwire-appcds "$TOOLWIRE_JAR" -XX:SharedArchiveFile="$OUT/toolwire.jsa"
+"$JAVA" $HEAP -XX:ArchiveClassesAtExit="$OUT/toolwire.jsa" -jar "$TOOLWIRE_JAR" "${TRAIN[@]}" >"$OUT/appcds-training.log" 2>&1 \
+  || { echo "train failed; see $OUT/appcds-training.log" >&2; exit 1; }
+trained appcds "$OUT/toolwire.jsa"
+# -Xshare:on (and -XX:AOTMode=on below): a file the JVM cannot use is an error, not a silent cold start.
+run toolwire-appcds "$TOOLWIRE_JAR" -Xshare:on -XX:SharedArchiveFile="$OUT/toolwire.jsa"
 # The baseline has no train command: its training run is a launch, one call, and a stop.
 echo "== training an AppCDS archive of the baseline"
 rm -f "$OUT/baseline.jsa"
 start baseline-training "$BASELINE_JAR" -XX:ArchiveClassesAtExit="$OUT/baseline.jsa"
 stop_server
-run baseline-appcds "$BASELINE_JAR" -XX:SharedArchiveFile="$OUT/baseline.jsa"
+cp "$OUT/baseline-training.log" "$OUT/baseline-appcds-training.log"
+trained baseline-appcds "$OUT/baseline.jsa"
+run baseline-appcds "$BASELINE_JAR" -Xshare:on -XX:SharedArchiveFile="$OUT/baseline.jsa"
 SERVERS+=(toolwire-appcds baseline-appcds)
 if [[ -n ${BENCH_AOT_JAVA:-} ]]; then
-  echo "== training an AOT cache on $("$BENCH_AOT_JAVA" -version 2>&1 | head -1): -XX:AOTCacheOutput=... ${TRAIN[*]}"
+  echo "== training an AOT cache on $("$BENCH_AOT_JAVA" -version 2>&1 | head -1): -XX:AOTCacheOutput=... ${TRAIN[*]@Q}"
   rm -f "$OUT/toolwire.aot"
-  "$BENCH_AOT_JAVA" $HEAP -XX:AOTCacheOutput="$OUT/toolwire.aot" -jar "$TOOLWIRE_JAR" "${TRAIN[@]}" >"$OUT/aot-training.log" 2>&1
-  SERVER_JAVA=$BENCH_AOT_JAVA run toolwire-jdk25-aot "$TOOLWIRE_JAR" -XX:AOTCache="$OUT/toolwire.aot"
+  "$BENCH_AOT_JAVA" $HEAP -XX:AOTCacheOutput="$OUT/toolwire.aot" -jar "$TOOLWIRE_JAR" "${TRAIN[@]}" >"$OUT/aot-training.log" 2>&1 \
+    || { echo "train failed; see $OUT/aot-training.log" >&2; exit 1; }
+  trained aot "$OUT/toolwire.aot"
+  SERVER_JAVA=$BENCH_AOT_JAVA run toolwire-jdk25-aot "$TOOLWIRE_JAR" -XX:AOTMode=on -XX:AOTCache="$OUT/toolwire.aot"
   SERVERS+=(toolwire-jdk25-aot)
 fi
 
 echo
 echo "machine: $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), load average before the run: $LOAD_BEFORE"
 echo "wrk: $THREADS thread(s), $CONNECTIONS connections, $WARMUP warm-up + $DURATION measured, POST lookup_customer"
+echo "     (toolwire-blocking-tool: GET /orders/ORD-10001; its first_ms is still the first lookup_customer call)"
 printf '%-24s %10s %9s %9s %9s %7s %11s %9s %10s %10s\n' server req/s p50_ms p90_ms p99_ms errors cpu_us/req \
   first_ms rss_first rss_after
 for name in "${SERVERS[@]}"; do

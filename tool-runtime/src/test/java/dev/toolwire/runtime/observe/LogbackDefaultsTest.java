@@ -13,21 +13,31 @@ import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import io.micronaut.logging.impl.LogbackLoggingSystem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class LogbackDefaultsTest {
 
     private final LoggerContext context = new LoggerContext();
+    private final String configurationFileBefore = System.getProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY);
 
     @AfterEach
-    void clearProperty() {
-        System.clearProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY);
+    void restoreProperty() {
+        if (configurationFileBefore == null) {
+            System.clearProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY);
+        } else {
+            System.setProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY, configurationFileBefore);
+        }
         context.stop();
     }
 
@@ -50,30 +60,51 @@ class LogbackDefaultsTest {
     }
 
     @Test
-    void applicationLogbackFile_onTheClassPath_isLeftToLogback() {
-        for (String resource : LogbackDefaults.CONFIGURATION_RESOURCES) {
-            ExecutionStatus status = new LogbackDefaults(Set.of(resource)::contains).configure(context);
+    void applicationLogbackFile_onTheClassPath_isReadAsLogbackWould() {
+        // This module's test class path has a logback-test.xml: root at WARN, one STDERR appender.
+        ExecutionStatus status = new LogbackDefaults().configure(context);
 
-            assertEquals(ExecutionStatus.INVOKE_NEXT_IF_ANY, status, resource);
-            assertTrue(appenders(context.getLogger(Logger.ROOT_LOGGER_NAME)).isEmpty(), resource);
-        }
+        assertEquals(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, status);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertEquals(Level.WARN, root.getLevel(), "the file's level, not the defaults' INFO");
+        assertEquals(List.of("STDERR"), appenders(root).stream().map(Appender::getName).toList());
     }
 
     @Test
-    void configurationFileProperty_isLeftToLogback() {
-        System.setProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY, "/etc/app/logback.xml");
+    void configurationFileProperty_isReadAsLogbackWould(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("app-logging.xml");
+        Files.writeString(file, """
+                <configuration>
+                  <appender name="NAMED_BY_PROPERTY" class="ch.qos.logback.core.ConsoleAppender">
+                    <encoder><pattern>%msg%n</pattern></encoder>
+                  </appender>
+                  <root level="ERROR"><appender-ref ref="NAMED_BY_PROPERTY"/></root>
+                </configuration>
+                """);
+        System.setProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY, file.toString());
 
         ExecutionStatus status = new LogbackDefaults(resource -> false).configure(context);
 
-        assertEquals(ExecutionStatus.INVOKE_NEXT_IF_ANY, status);
-        assertTrue(appenders(context.getLogger(Logger.ROOT_LOGGER_NAME)).isEmpty());
+        assertEquals(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, status);
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertEquals(Level.ERROR, root.getLevel());
+        assertEquals(List.of("NAMED_BY_PROPERTY"), appenders(root).stream().map(Appender::getName).toList());
     }
 
+    /**
+     * Micronaut's logging system re-applies the configuration (when {@code logger.*} levels are set)
+     * through the first {@code Configurator} it finds and ignores what it answers: the application's
+     * file must still be read then, or logging would stop altogether.
+     */
     @Test
-    void realClassPath_withThisModulesLogbackTestXml_stepsAside() {
-        ExecutionStatus status = new LogbackDefaults().configure(context);
+    void micronautsRefresh_keepsTheApplicationsFile() {
+        LoggerContext global = (LoggerContext) LoggerFactory.getILoggerFactory();
 
-        assertEquals(ExecutionStatus.INVOKE_NEXT_IF_ANY, status);
+        new LogbackLoggingSystem(null, null).refresh();
+
+        Logger root = global.getLogger(Logger.ROOT_LOGGER_NAME);
+        assertEquals(Level.WARN, root.getLevel());
+        assertEquals(List.of("STDERR"), appenders(root).stream().map(Appender::getName).toList());
     }
 
     @Test
