@@ -25,16 +25,17 @@ import java.util.Objects;
  * {@code 0} on success, {@code 1} when a called tool failed, {@code 2} on a usage error or an
  * unknown tool.
  *
- * <p>Before the server starts, the system properties in {@link #SERVER_PROPERTY_DEFAULTS} are set
- * unless the command line or the code set them already.
+ * <p>First, {@code io.netty.jfr.enabled} is set to {@code false} unless the command line or the
+ * code set it: Netty 4.2 otherwise registers its buffer events with Java Flight Recorder while it
+ * serves the first request. Pass {@code -Dio.netty.jfr.enabled=true} to record them.
  */
 public final class Toolwire {
 
     /**
-     * System properties set before the server starts, when not set already:
-     * {@code io.netty.jfr.enabled=false}, because Netty 4.2 registers its buffer events with Java
-     * Flight Recorder while it serves the first request (about 20 ms to 60 ms of it) even when no
-     * recording runs. Pass {@code -Dio.netty.jfr.enabled=true} to record them.
+     * System properties set first thing, when not set already (the server and the {@code train}
+     * command's server see them): {@code io.netty.jfr.enabled=false}, because Netty 4.2 registers its
+     * buffer events with Java Flight Recorder while it serves the first request (about 20 ms to 60 ms
+     * of it) even when no recording runs.
      */
     static final Map<String, String> SERVER_PROPERTY_DEFAULTS = Map.of("io.netty.jfr.enabled", "false");
 
@@ -48,10 +49,10 @@ public final class Toolwire {
      */
     public static void run(Class<?> application, String... args) {
         Objects.requireNonNull(application, "application");
+        applyServerPropertyDefaults();
         if (isCommand(args)) {
             System.exit(execute(application, System.out, System.err, args));
         }
-        applyServerPropertyDefaults();
         Micronaut.run(application, args);
     }
 

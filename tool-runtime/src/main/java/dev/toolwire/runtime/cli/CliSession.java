@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * The application context of one command, started on first use without the HTTP server, with the
+ * The application context of one command, started on first use (the HTTP server is started only by
+ * {@code train}, itself), with the
  * banner off and, when a logging system is present, the root log level raised to {@code WARN} so
  * stdout carries only the command's output.
  */
@@ -47,13 +48,17 @@ final class CliSession implements AutoCloseable {
 
     /**
      * The context, started on the first call with these property sources added to the
-     * application's; later calls return the same context and ignore their arguments.
+     * application's.
      *
      * @param overrides property sources, e.g. a command's own settings with a high priority
      * @return the started context
+     * @throws IllegalStateException when overrides are given but the context already runs without them
      */
     ApplicationContext context(PropertySource... overrides) {
         ApplicationContext started = context;
+        if (started != null && overrides.length > 0) {
+            throw new IllegalStateException("The context already runs; its settings can no longer be overridden");
+        }
         if (started == null) {
             started = ApplicationContext.builder()
                     .mainClass(application)

@@ -14,22 +14,23 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Map;
 
 /**
  * The exact bodies the sync would send to create tools on Hamsa, credentials included (a token
  * scoped to each JWT tool, or the header), for {@code describe --format hamsa} and
  * {@code export --format hamsa}. Without publishable credentials a body has none;
- * {@link #reportMissingCredentials} then says which tools and why, once.
+ * {@link #reportMissingCredentials} then says which tools and why, one line per reason.
  */
 final class HamsaBodies {
 
     private final WebToolMapper mapper;
     private final CredentialResolver credentials;
     private final JsonMapper json;
-    private final List<String> withoutCredentials = new ArrayList<>();
-    private @Nullable String reason;
+    /** The tools whose body has no credentials, by the reason (in the order first met). */
+    private final Map<String, List<String>> withoutCredentials = new LinkedHashMap<>();
 
     HamsaBodies(CliSession session) {
         ApplicationContext context = session.context();
@@ -45,11 +46,9 @@ final class HamsaBodies {
         try {
             auth = credentials.resolve(tool.descriptor(), null);
         } catch (ToolSyncException unpublishable) {
-            withoutCredentials.add(tool.name());
-            if (reason == null) {
-                Throwable cause = unpublishable.getCause();
-                reason = cause == null ? unpublishable.getMessage() : cause.getMessage();
-            }
+            Throwable cause = unpublishable.getCause();
+            String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : unpublishable.getMessage();
+            withoutCredentials.computeIfAbsent(reason, r -> new ArrayList<>()).add(tool.name());
         }
         WebToolBody body = mapper.toWebTool(tool.descriptor(), auth.authToken(), auth.httpHeaders());
         return (ObjectNode) Json.MAPPER.readTree(json.writeValueAsString(body));
@@ -61,8 +60,7 @@ final class HamsaBodies {
      * @param err where to write the note
      */
     void reportMissingCredentials(PrintStream err) {
-        if (!withoutCredentials.isEmpty()) {
-            err.println("Note: no credentials in the body of " + String.join(", ", withoutCredentials) + ". " + reason);
-        }
+        withoutCredentials.forEach((reason, tools) ->
+                err.println("Note: no credentials in the body of " + String.join(", ", tools) + ". " + reason));
     }
 }

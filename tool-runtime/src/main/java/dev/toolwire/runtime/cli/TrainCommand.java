@@ -19,6 +19,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -51,12 +52,15 @@ import picocli.CommandLine.Model.OptionSpec;
  * <p>Per tool: a request without credentials (401); for a JWT tool, a token for no tool of this
  * application (403); for a tool that takes a body, a valid credential and a body that is not a JSON
  * object (400). Nothing reaches a tool method, which is why a {@code GET} or {@code DELETE} tool
- * with {@code auth = NONE} gets no request at all. The run uses keys of its own (random, for this
- * process only), a random port, no rate limit, and neither syncs with Hamsa nor checks it.
+ * with {@code auth = NONE} gets no request at all; path placeholders are filled with a value no
+ * literal route segment can have, so a request cannot land on another tool's route. The run uses
+ * keys of its own (random, for this process only), a random port on the loopback interface, no rate
+ * limit, and neither syncs with Hamsa nor checks it.
  *
  * <p>Refusals leave a successful call's own path cold (running the method, writing its answer). With
  * {@code --call <tool>=<json>} a tool the user knows is safe to run while packaging, such as a lookup
- * on seeded data, is also called for real with those arguments, and must answer 2xx. Any answer
+ * on seeded data, is also called for real with those arguments, and must answer 2xx (each tool
+ * once: naming a tool twice keeps its last arguments). Any answer
  * other than the expected one is reported and makes the exit code {@code 1}.
  */
 final class TrainCommand implements Callable<Integer> {
@@ -68,16 +72,21 @@ final class TrainCommand implements Callable<Integer> {
     static final String NO_TOOL = "Toolwire-Training-No-Tool";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^/}]+}");
+    /** What refused requests put in a path placeholder: '!' is not allowed in a literal route segment. */
+    private static final String NO_LITERAL_SEGMENT = "%21training";
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
     private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
+    /** Counted as the status of a request that got no HTTP answer at all. */
+    private static final int NO_ANSWER = 0;
 
     private final CliSession session;
     private final OptionSpec calls = OptionSpec.builder("--call")
             .paramLabel("<tool>=<json>")
             .type(Map.class)
             .auxiliaryTypes(String.class, String.class)
-            .description("Also call this tool for real with these arguments (a JSON object), expecting a 2xx: "
-                    + "only for tools safe to run while packaging, such as a lookup on seeded data. Repeatable.")
+            .description("Also call this tool for real with these arguments (a JSON object with a value for every "
+                    + "path placeholder), expecting a 2xx: only for tools safe to run while packaging, such as a "
+                    + "lookup on seeded data. Repeatable, once per tool.")
             .build();
 
     TrainCommand(CliSession session) {
@@ -90,11 +99,14 @@ final class TrainCommand implements Callable<Integer> {
                 "Start the server on a free port, send every tool requests that are refused before the tool runs "
                         + "(no credentials: 401; a token for another tool: 403; a body that is not an object: 400), "
                         + "and stop. A training run for a class-data archive or an AOT cache:",
-                "  JDK 17+: java -XX:ArchiveClassesAtExit=app.jsa -jar app.jar train, "
+                "  JDK 17+: java -XX:ArchiveClassesAtExit=app.jsa -jar app.jar train "
+                        + "[--call lookup_customer='{\"phone_number\": \"+971501234567\"}'], "
                         + "then java -XX:SharedArchiveFile=app.jsa -jar app.jar",
-                "  JDK 25+: java -XX:AOTCacheOutput=app.aot -jar app.jar train, then java -XX:AOTCache=app.aot -jar app.jar",
-                "Uses random keys of its own, never syncs with or calls Hamsa. Exit code: 0 every request was refused "
-                        + "as expected, 1 otherwise.");
+                "  JDK 25+: java -XX:AOTCacheOutput=app.aot -jar app.jar train [--call ...], "
+                        + "then java -XX:AOTCache=app.aot -jar app.jar",
+                "Uses random keys of its own and the loopback interface, never syncs with or calls Hamsa. Exit code: "
+                        + "0 every refusal and every --call answered as expected, 1 otherwise, 2 an unknown tool or "
+                        + "bad --call arguments.");
         return spec;
     }
 
@@ -106,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
         for (Map.Entry<String, String> call : wanted.entrySet()) {
             Optional<RegisteredTool> tool = session.findTool(call.getKey());
             Optional<ObjectNode> arguments = arguments(call.getKey(), call.getValue());
-            if (tool.isEmpty() || arguments.isEmpty()) {
+            if (tool.isEmpty() || arguments.isEmpty() || !fillsPlaceholders(tool.get(), arguments.get())) {
                 return ToolwireCli.USAGE;
             }
             realCalls.put(tool.get(), arguments.get());
@@ -136,6 +148,7 @@ final class TrainCommand implements Callable<Integer> {
     static Map<String, Object> settings() {
         return Map.of(
                 "micronaut.server.port", -1,
+                "micronaut.server.host", "127.0.0.1",
                 "toolwire.auth.jwt.secret", randomKey(),
                 "toolwire.auth.header.values", List.of(randomKey()),
                 "toolwire.rate-limit.enabled", false,
@@ -155,6 +168,24 @@ final class TrainCommand implements Callable<Integer> {
         session.err().println("--call " + tool + "=...: the arguments must be a JSON object, e.g. "
                 + tool + "='{\"name\": \"value\"}'.");
         return Optional.empty();
+    }
+
+    private boolean fillsPlaceholders(RegisteredTool tool, ObjectNode arguments) {
+        Matcher placeholder = PLACEHOLDER.matcher(tool.descriptor().path());
+        while (placeholder.find()) {
+            String name = placeholderName(placeholder);
+            JsonNode value = arguments.get(name);
+            if (value == null || !value.isValueNode() || value.isNull()) {
+                session.err().println("--call " + tool.name() + "=...: give a value for the path placeholder '" + name
+                        + "' of " + tool.descriptor().path() + ".");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String placeholderName(Matcher placeholder) {
+        return placeholder.group().substring(1, placeholder.group().length() - 1);
     }
 
     private static String randomKey() {
@@ -198,9 +229,8 @@ final class TrainCommand implements Callable<Integer> {
             Matcher placeholder = PLACEHOLDER.matcher(descriptor.path());
             StringBuilder path = new StringBuilder();
             while (placeholder.find()) {
-                String name = placeholder.group().substring(1, placeholder.group().length() - 1);
-                JsonNode value = rest.remove(name);
-                placeholder.appendReplacement(path, Matcher.quoteReplacement(encode(value == null ? "" : value.asText())));
+                JsonNode value = rest.remove(placeholderName(placeholder));
+                placeholder.appendReplacement(path, Matcher.quoteReplacement(encode(value.asText())));
             }
             placeholder.appendTail(path);
             boolean takesBody = BODY_METHODS.contains(descriptor.method());
@@ -224,6 +254,9 @@ final class TrainCommand implements Callable<Integer> {
             StringBuilder query = new StringBuilder();
             for (Map.Entry<String, JsonNode> argument : arguments.properties()) {
                 JsonNode value = argument.getValue();
+                if (value.isNull()) {
+                    continue; // an absent query parameter is what null means there
+                }
                 query.append(query.isEmpty() ? "" : "&").append(encode(argument.getKey())).append('=')
                         .append(encode(value.isValueNode() ? value.asText() : value.toString()));
             }
@@ -251,7 +284,7 @@ final class TrainCommand implements Callable<Integer> {
         private void send(RegisteredTool tool, int expected, String what,
                           UnaryOperator<MutableHttpRequest<Object>> customizer) {
             ToolDescriptor descriptor = tool.descriptor();
-            String path = PLACEHOLDER.matcher(descriptor.path()).replaceAll("training");
+            String path = PLACEHOLDER.matcher(descriptor.path()).replaceAll(NO_LITERAL_SEGMENT);
             int status = exchange(customizer.apply(HttpRequest.create(HttpMethod.parse(descriptor.method()), path)));
             if (status != expected) {
                 unexpected.add(tool.name() + ": " + what + " got " + status + ", expected " + expected);
@@ -266,6 +299,9 @@ final class TrainCommand implements Callable<Integer> {
                 status = http.exchange(request, String.class).code();
             } catch (HttpClientResponseException refused) {
                 status = refused.code();
+            } catch (HttpClientException noAnswer) {
+                status = NO_ANSWER;
+                unexpected.add(request.getMethodName() + " " + request.getPath() + ": no answer (" + noAnswer.getMessage() + ")");
             }
             statuses.merge(status, 1, Integer::sum);
             return status;

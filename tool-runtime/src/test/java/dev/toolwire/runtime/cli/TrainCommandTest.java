@@ -52,11 +52,11 @@ class TrainCommandTest {
 
         String printed = run.out();
         assertEquals(0, run.exit(), printed + run.err());
-        // record_note (JWT, POST): 401, 403, 400; read_note (HEADER, GET): 401; archive_note (HEADER, POST) and
-        // pin_note (HEADER, PUT): 401, 400 each, the 400s with one header value, which a limit of one call a
-        // minute would refuse the second time; count_notes (NONE, POST): 400; list_notes (NONE, GET): nothing,
-        // since any request would run it.
-        assertEquals("Trained on 6 tools with 9 requests: 4 x 400, 4 x 401, 1 x 403.", printed.strip());
+        // record_note (JWT, POST): 401, 403, 400; read_note and search_notes (HEADER, GET): 401 each;
+        // archive_note (HEADER, POST) and pin_note (HEADER, PUT): 401, 400 each, the 400s with one header value,
+        // which a limit of one call a minute would refuse the second time; count_notes (NONE, POST): 400;
+        // list_notes (NONE, GET): nothing, since any request would run it.
+        assertEquals("Trained on 7 tools with 10 requests: 4 x 400, 5 x 401, 1 x 403.", printed.strip());
         assertEquals(callsBefore, TrainingTools.CALLS.get());
         assertEquals(List.of(), HAMSA.requests());
     }
@@ -67,13 +67,14 @@ class TrainCommandTest {
 
         Run run = train("--call", "count_notes={\"prefix\": \"abc\"}",
                 "--call", "read_note={\"note_id\": \"n 1/2\"}",
-                "--call", "pin_note={\"note_id\": \"n-7\", \"pinned\": true}");
+                "--call", "pin_note={\"note_id\": \"n-7\", \"pinned\": true}",
+                "--call", "search_notes={\"text\": \"a b&c=d\", \"limit\": null}");
 
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertEquals("Trained on 6 tools with 12 requests: 3 x 200, 4 x 400, 4 x 401, 1 x 403.", run.out().strip());
-        assertEquals(callsBefore + 3, TrainingTools.CALLS.get());
-        assertEquals(List.of("count_notes(abc)", "read_note(n 1/2)", "pin_note(n-7, true)"),
-                TrainingTools.LAST_CALLS.subList(TrainingTools.LAST_CALLS.size() - 3, TrainingTools.LAST_CALLS.size()));
+        assertEquals("Trained on 7 tools with 14 requests: 4 x 200, 4 x 400, 5 x 401, 1 x 403.", run.out().strip());
+        assertEquals(callsBefore + 4, TrainingTools.CALLS.get());
+        assertEquals(List.of("count_notes(abc)", "read_note(n 1/2)", "pin_note(n-7, true)", "search_notes(a b&c=d, none)"),
+                TrainingTools.LAST_CALLS.subList(TrainingTools.LAST_CALLS.size() - 4, TrainingTools.LAST_CALLS.size()));
     }
 
     @Test
@@ -85,14 +86,20 @@ class TrainCommandTest {
     }
 
     @Test
-    void call_ofAnUnknownTool_orWithoutAnObject_isAUsageError() {
+    void call_ofAnUnknownTool_withoutAnObject_orWithoutAPathValue_isAUsageError() {
+        int callsBefore = TrainingTools.CALLS.get();
         Run unknown = train("--call", "count_note={}");
         Run notAnObject = train("--call", "count_notes=[1]");
+        Run noPathValue = train("--call", "read_note={\"note\": \"n-1\"}");
 
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("Unknown tool 'count_note'. Did you mean: count_notes?"), unknown.err());
         assertEquals(2, notAnObject.exit());
         assertTrue(notAnObject.err().contains("the arguments must be a JSON object"), notAnObject.err());
+        assertEquals(2, noPathValue.exit());
+        assertTrue(noPathValue.err().contains("give a value for the path placeholder 'note_id' of /notes/{note_id}"),
+                noPathValue.err());
+        assertEquals(callsBefore, TrainingTools.CALLS.get(), "a usage error starts nothing");
     }
 
     private record Run(int exit, String out, String err) {}
@@ -114,11 +121,13 @@ class TrainCommandTest {
         Map<String, Object> second = TrainCommand.settings();
 
         assertEquals(-1, first.get("micronaut.server.port"));
+        assertEquals("127.0.0.1", first.get("micronaut.server.host"));
         assertEquals(false, first.get("toolwire.sync.on-startup"));
         assertEquals(false, first.get("toolwire.rate-limit.enabled"));
         assertEquals("0s", first.get("toolwire.hamsa.health-check-interval"));
-        String secret = (String) first.get("toolwire.auth.jwt.secret");
-        assertTrue(secret.length() >= 32, secret);
-        assertTrue(!secret.equals(second.get("toolwire.auth.jwt.secret")), "a fresh secret per run");
+        assertTrue(!first.get("toolwire.auth.jwt.secret").equals(second.get("toolwire.auth.jwt.secret")),
+                "a fresh secret per run");
+        assertTrue(!first.get("toolwire.auth.header.values").equals(second.get("toolwire.auth.header.values")),
+                "a fresh header value per run");
     }
 }

@@ -6,6 +6,7 @@ import dev.toolwire.annotations.Tool;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -84,11 +85,27 @@ public class TrainingTools {
     }
 
     /**
-     * Lists the notes; open to anyone, and reading only.
+     * Searches the notes.
+     *
+     * @param text what to look for
+     * @param limit how many at most
+     * @return the search
+     */
+    @Tool(method = HttpMethod.GET, path = "/notes/search", auth = AuthMode.HEADER)
+    public String searchNotes(String text, Optional<Integer> limit) {
+        CALLS.incrementAndGet();
+        LAST_CALLS.add("search_notes(" + text + ", " + limit.map(String::valueOf).orElse("none") + ")");
+        return text;
+    }
+
+    /**
+     * Lists the notes; open to anyone, and reading only. Its literal path is what {@code read_note}'s
+     * placeholder would become if the training run filled placeholders with a plain word: the request
+     * meant to be refused would run this tool instead.
      *
      * @return the notes
      */
-    @Tool(method = HttpMethod.GET, path = "/notes", auth = AuthMode.NONE)
+    @Tool(method = HttpMethod.GET, path = "/notes/training", auth = AuthMode.NONE)
     public String listNotes() {
         CALLS.incrementAndGet();
         return "";
