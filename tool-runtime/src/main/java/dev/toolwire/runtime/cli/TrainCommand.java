@@ -21,14 +21,15 @@ import io.micronaut.http.client.BlockingHttpClient;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.uri.UriBuilder;
+import io.micronaut.http.uri.UriTemplate;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +38,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -71,9 +70,8 @@ final class TrainCommand implements Callable<Integer> {
     /** The scope of the token that must be refused with 403: a name no tool can have (tool names are snake_case). */
     static final String NO_TOOL = "Toolwire-Training-No-Tool";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^/}]+}");
     /** What refused requests put in a path placeholder: '!' is not allowed in a literal route segment. */
-    private static final String NO_LITERAL_SEGMENT = "%21training";
+    private static final String NO_LITERAL_SEGMENT = "!training";
     private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
     private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
     /** Counted as the status of a request that got no HTTP answer at all. */
@@ -171,9 +169,8 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private boolean fillsPlaceholders(RegisteredTool tool, ObjectNode arguments) {
-        Matcher placeholder = PLACEHOLDER.matcher(tool.descriptor().path());
-        while (placeholder.find()) {
-            String name = placeholderName(placeholder);
+        for (ToolDescriptor.PathParameter placeholder : tool.descriptor().pathParameters()) {
+            String name = placeholder.name();
             JsonNode value = arguments.get(name);
             if (value == null || !value.isValueNode() || value.isNull()) {
                 session.err().println("--call " + tool.name() + "=...: give a value for the path placeholder '" + name
@@ -182,10 +179,6 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return true;
-    }
-
-    private static String placeholderName(Matcher placeholder) {
-        return placeholder.group().substring(1, placeholder.group().length() - 1);
     }
 
     private static String randomKey() {
@@ -226,21 +219,20 @@ final class TrainCommand implements Callable<Integer> {
         void run(RegisteredTool tool, ObjectNode arguments) {
             ToolDescriptor descriptor = tool.descriptor();
             ObjectNode rest = arguments.deepCopy();
-            Matcher placeholder = PLACEHOLDER.matcher(descriptor.path());
-            StringBuilder path = new StringBuilder();
-            while (placeholder.find()) {
-                JsonNode value = rest.remove(placeholderName(placeholder));
-                placeholder.appendReplacement(path, Matcher.quoteReplacement(encode(value.asText())));
-            }
-            placeholder.appendTail(path);
+            Map<String, Object> pathValues = new HashMap<>();
+            descriptor.pathParameters().forEach(p -> pathValues.put(p.name(), rest.remove(p.name()).asText()));
+            UriBuilder uri = UriBuilder.of(UriTemplate.of(descriptor.path()).expand(pathValues));
             boolean takesBody = BODY_METHODS.contains(descriptor.method());
-            if (!takesBody && !rest.isEmpty()) {
-                path.append('?').append(query(rest));
+            if (!takesBody) {
+                // A JSON null is an absent query parameter.
+                rest.properties().stream().filter(argument -> !argument.getValue().isNull()).forEach(argument ->
+                        uri.queryParam(argument.getKey(), argument.getValue().isValueNode()
+                                ? argument.getValue().asText() : argument.getValue().toString()));
             }
             UnaryOperator<MutableHttpRequest<Object>> credential =
                     credential(tool, credentials.effectiveMode(AuthModes.of(descriptor)));
             MutableHttpRequest<Object> request = credential.apply(
-                    HttpRequest.create(HttpMethod.parse(descriptor.method()), path.toString()));
+                    HttpRequest.create(HttpMethod.parse(descriptor.method()), uri.toString()));
             if (takesBody) {
                 request.contentType(MediaType.APPLICATION_JSON_TYPE).body(rest.toString());
             }
@@ -248,23 +240,6 @@ final class TrainCommand implements Callable<Integer> {
             if (status < 200 || status > 299) {
                 unexpected.add(tool.name() + ": the --call got " + status + ", expected 2xx");
             }
-        }
-
-        private static String query(ObjectNode arguments) {
-            StringBuilder query = new StringBuilder();
-            for (Map.Entry<String, JsonNode> argument : arguments.properties()) {
-                JsonNode value = argument.getValue();
-                if (value.isNull()) {
-                    continue; // an absent query parameter is what null means there
-                }
-                query.append(query.isEmpty() ? "" : "&").append(encode(argument.getKey())).append('=')
-                        .append(encode(value.isValueNode() ? value.asText() : value.toString()));
-            }
-            return query.toString();
-        }
-
-        private static String encode(String text) {
-            return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
         }
 
         private UnaryOperator<MutableHttpRequest<Object>> credential(RegisteredTool tool, AuthMode mode) {
@@ -284,7 +259,9 @@ final class TrainCommand implements Callable<Integer> {
         private void send(RegisteredTool tool, int expected, String what,
                           UnaryOperator<MutableHttpRequest<Object>> customizer) {
             ToolDescriptor descriptor = tool.descriptor();
-            String path = PLACEHOLDER.matcher(descriptor.path()).replaceAll(NO_LITERAL_SEGMENT);
+            Map<String, Object> nowhere = new HashMap<>();
+            descriptor.pathParameters().forEach(p -> nowhere.put(p.name(), NO_LITERAL_SEGMENT));
+            String path = UriTemplate.of(descriptor.path()).expand(nowhere);
             int status = exchange(customizer.apply(HttpRequest.create(HttpMethod.parse(descriptor.method()), path)));
             if (status != expected) {
                 unexpected.add(tool.name() + ": " + what + " got " + status + ", expected " + expected);
