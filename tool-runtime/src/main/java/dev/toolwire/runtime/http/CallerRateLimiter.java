@@ -53,12 +53,13 @@ public final class CallerRateLimiter {
     }
 
     /**
-     * Whether calls are counted at all ({@code toolwire.rate-limit.enabled}).
+     * Counts a call made now; the clock is read only when limiting is on.
      *
-     * @return true when limiting is on
+     * @param key the credential
+     * @return the verdict, or empty when rate limiting is off
      */
-    boolean enabled() {
-        return enabled;
+    Optional<Decision> acquire(String key) {
+        return enabled ? acquire(key, Instant.now()) : Optional.empty();
     }
 
     /**

@@ -161,9 +161,7 @@ public final class ToolEndpoint {
 
     private CompletableFuture<HttpResponse<?>> admit(RegisteredTool tool, HttpRequest<?> request,
             Map<String, String> pathValues, AuthenticatedCaller caller, CallTrace trace, String requestId) {
-        Optional<CallerRateLimiter.Decision> decision = rateLimiter.enabled()
-                ? rateLimiter.acquire(caller.rateLimitKey(), Instant.now())
-                : Optional.empty();
+        Optional<CallerRateLimiter.Decision> decision = rateLimiter.acquire(caller.rateLimitKey());
         if (decision.isPresent() && !decision.get().allowed()) {
             MutableHttpResponse<?> limited = respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
                     "Tool call rejected: too many calls, please try again in a minute.", List.of(), requestId));
