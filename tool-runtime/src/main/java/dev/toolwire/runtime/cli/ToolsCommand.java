@@ -2,8 +2,8 @@ package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.toolwire.annotations.AuthMode;
-import dev.toolwire.runtime.AuthConfiguration;
 import dev.toolwire.runtime.auth.AuthModes;
+import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.invoke.RegisteredTool;
@@ -41,13 +41,13 @@ final class ToolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<RegisteredTool> tools = session.registry().all();
-        AuthMode defaultMode = AuthModes.parseDefault(session.context().getBean(AuthConfiguration.class).getDefault());
+        ToolCredentials credentials = session.context().getBean(ToolCredentials.class);
         if (Boolean.TRUE.equals(json.getValue())) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (RegisteredTool tool : tools) {
                 ToolDescriptor d = tool.descriptor();
                 array.addObject().put("name", d.name()).put("method", d.method()).put("path", d.path())
-                        .put("auth", d.auth()).put("effectiveAuth", effective(d, defaultMode)).put("async", d.async());
+                        .put("auth", d.auth()).put("effectiveAuth", effective(d, credentials)).put("async", d.async());
             }
             session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return 0;
@@ -56,7 +56,7 @@ final class ToolsCommand implements Callable<Integer> {
         rows.add(new String[] {"NAME", "METHOD", "PATH", "AUTH", "ASYNC"});
         for (RegisteredTool tool : tools) {
             ToolDescriptor d = tool.descriptor();
-            String auth = effective(d, defaultMode) + (isDefault(d) ? " (default)" : "");
+            String auth = effective(d, credentials) + (isDefault(d) ? " (default)" : "");
             rows.add(new String[] {d.name(), d.method(), d.path(), auth, d.async() ? "yes" : "no"});
         }
         printTable(rows);
@@ -70,9 +70,9 @@ final class ToolsCommand implements Callable<Integer> {
         return AuthModes.of(tool) == AuthMode.DEFAULT;
     }
 
-    /** The mode calls get, as the runtime decides it ({@code DefaultToolCredentials#effectiveMode}). */
-    private static String effective(ToolDescriptor tool, AuthMode defaultMode) {
-        return (isDefault(tool) ? defaultMode : AuthModes.of(tool)).name().toLowerCase(Locale.ROOT);
+    /** The mode calls get, as the runtime decides it. */
+    private static String effective(ToolDescriptor tool, ToolCredentials credentials) {
+        return credentials.effectiveMode(AuthModes.of(tool)).name().toLowerCase(Locale.ROOT);
     }
 
     private void printTable(List<String[]> rows) {
