@@ -76,17 +76,25 @@ TICKS_PER_SECOND=$(getconf CLK_TCK)
 # starting on the same two cores (it added about 100 ms to the first call measured that way).
 exec {PAUSE_FD}<> <(:)
 pause() { read -r -t "$1" -u "$PAUSE_FD" || true; }
+# port_open: whether something accepts connections on $PORT (bash's /dev/tcp: no process started).
+port_open() {
+  { exec {PROBE_FD}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null || return 1
+  exec {PROBE_FD}>&-
+}
+# server_alive NAME: stops the benchmark when the server launched as NAME has exited.
+server_alive() {
+  kill -0 "$PID" 2>/dev/null || { echo "$1 died; see $OUT/$1.log" >&2; exit 1; }
+}
 
 # start NAME JAR [JVM options...]: launches, waits for the first 200 (at most 60 s), records TTFC and RSS.
-# Polls the port with bash's /dev/tcp (no process per try) and sends the first request once it is open.
+# Polls the port (port_open) and sends the first request once it is open.
 start() {
   local name=$1 jar=$2
   shift 2
   local auth=()
   [[ $name != baseline* ]] && auth=(-H "Authorization: Bearer $TOKEN")
   local t0 code
-  if { exec {PROBE_FD}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null; then
-    exec {PROBE_FD}>&-
+  if port_open; then
     echo "port $PORT is already in use: stop what listens there, or set BENCH_PORT" >&2
     exit 1
   fi
@@ -95,12 +103,11 @@ start() {
   PID=$!
   local listening=
   for _ in $(seq 1 12000); do
-    if { exec {PROBE_FD}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null; then
-      exec {PROBE_FD}>&-
+    if port_open; then
       listening=yes
       break
     fi
-    kill -0 "$PID" 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }
+    server_alive "$name"
     pause 0.005
   done
   [[ -n $listening ]] || { echo "$name did not listen on port $PORT within 60 s" >&2; exit 1; }
@@ -108,7 +115,7 @@ start() {
     code=$(curl -s --max-time 5 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' "${auth[@]}" \
       -d "$BODY" "http://127.0.0.1:$PORT/tools/lookup_customer" || true)
     [[ $code == 200 ]] && break
-    kill -0 "$PID" 2>/dev/null || { echo "$name died; see $OUT/$name.log" >&2; exit 1; }
+    server_alive "$name"
     pause 0.01
   done
   [[ $code == 200 ]] || { echo "$name never answered 200 (last: $code)" >&2; exit 1; }
