@@ -10,8 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.util.DefaultJoranConfigurator;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Logback's configuration for a Toolwire application that brings none: INFO and above, access log
@@ -33,35 +32,27 @@ import java.util.function.Predicate;
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
 public final class LogbackDefaults extends ContextAwareBase implements Configurator {
 
-    /** The system property that names a configuration file for logback. */
-    static final String CONFIGURATION_FILE_PROPERTY = "logback.configurationFile";
-
-    /** The class path resources logback reads when no file is named, in its own order. */
-    static final List<String> CONFIGURATION_RESOURCES = List.of("logback-test.xml", "logback.xml");
-
     /** The layout of every line. */
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
 
-    private final Predicate<String> resourceExists;
+    /** Reads the application's own file, if it has one; answers to go on when it has none. */
+    private final Supplier<Configurator> applicationFiles;
 
-    /** Used by logback's service loader: looks for configuration files with this class's loader. */
+    /** Used by logback's service loader: the application's file is looked for as logback itself does. */
     public LogbackDefaults() {
-        this(resource -> {
-            ClassLoader loader = LogbackDefaults.class.getClassLoader();
-            return loader != null && loader.getResource(resource) != null;
-        });
+        this(DefaultJoranConfigurator::new);
     }
 
-    LogbackDefaults(Predicate<String> resourceExists) {
-        this.resourceExists = resourceExists;
+    LogbackDefaults(Supplier<Configurator> applicationFiles) {
+        this.applicationFiles = applicationFiles;
     }
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
-        if (applicationConfigures()) {
-            DefaultJoranConfigurator files = new DefaultJoranConfigurator();
-            files.setContext(context);
-            return files.configure(context);
+        Configurator files = applicationFiles.get();
+        files.setContext(context);
+        if (files.configure(context) == ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY) {
+            return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
@@ -77,10 +68,5 @@ public final class LogbackDefaults extends ContextAwareBase implements Configura
         root.setLevel(Level.INFO);
         root.addAppender(stderr);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
-    }
-
-    private boolean applicationConfigures() {
-        String file = System.getProperty(CONFIGURATION_FILE_PROPERTY);
-        return (file != null && !file.isBlank()) || CONFIGURATION_RESOURCES.stream().anyMatch(resourceExists);
     }
 }

@@ -9,10 +9,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
 import io.micronaut.logging.impl.LogbackLoggingSystem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,22 +30,24 @@ import org.slf4j.LoggerFactory;
 
 class LogbackDefaultsTest {
 
+    private static final String CONFIGURATION_FILE_PROPERTY = "logback.configurationFile";
+
     private final LoggerContext context = new LoggerContext();
-    private final String configurationFileBefore = System.getProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY);
+    private final String configurationFileBefore = System.getProperty(CONFIGURATION_FILE_PROPERTY);
 
     @AfterEach
     void restoreProperty() {
         if (configurationFileBefore == null) {
-            System.clearProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY);
+            System.clearProperty(CONFIGURATION_FILE_PROPERTY);
         } else {
-            System.setProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY, configurationFileBefore);
+            System.setProperty(CONFIGURATION_FILE_PROPERTY, configurationFileBefore);
         }
         context.stop();
     }
 
     @Test
     void withoutConfiguration_logsInfoAndAboveToStandardError() {
-        ExecutionStatus status = new LogbackDefaults(resource -> false).configure(context);
+        ExecutionStatus status = new LogbackDefaults(NoFile::new).configure(context);
 
         assertEquals(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, status);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -81,9 +85,9 @@ class LogbackDefaultsTest {
                   <root level="ERROR"><appender-ref ref="NAMED_BY_PROPERTY"/></root>
                 </configuration>
                 """);
-        System.setProperty(LogbackDefaults.CONFIGURATION_FILE_PROPERTY, file.toString());
+        System.setProperty(CONFIGURATION_FILE_PROPERTY, file.toString());
 
-        ExecutionStatus status = new LogbackDefaults(resource -> false).configure(context);
+        ExecutionStatus status = new LogbackDefaults().configure(context);
 
         assertEquals(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, status);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -109,7 +113,7 @@ class LogbackDefaultsTest {
 
     @Test
     void logbackFindsItThroughTheServiceLoader() {
-        assertTrue(ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream()
+        assertTrue(ServiceLoader.load(Configurator.class).stream()
                 .anyMatch(provider -> provider.type() == LogbackDefaults.class));
     }
 
@@ -119,5 +123,13 @@ class LogbackDefaultsTest {
             appenders.add(it.next());
         }
         return appenders;
+    }
+
+    /** An application without a logback file of its own (this module's tests have one). */
+    private static final class NoFile extends ContextAwareBase implements Configurator {
+        @Override
+        public ExecutionStatus configure(LoggerContext context) {
+            return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+        }
     }
 }
