@@ -12,10 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,35 +33,58 @@ import org.jspecify.annotations.Nullable;
  * }
  * }</pre>
  *
- * <p>What it models (from Hamsa's published reference, see the module README): {@code Authorization:
- * Token <key>} (else 401, code 10403); list ({@code GET /v2/voice-agents/web-tool/list}, 1-based page
- * {@code skip}, page size {@code take}, {@code search}, {@code isActive}; {@code data: {items, total,
- * filtered}}); create ({@code POST /v2/voice-agents/web-tool}, answered 201) and update ({@code PATCH
- * /v2/voice-agents/web-tool/{id}}, which adds a version with a new {@code id}, {@code version + 1} and
- * the same {@code persistentId}), both validated (400, code 10400); get one ({@code GET
- * /v1/voice-agents/web-tool/{id}}); toggle-activation ({@code POST
- * /v1/voice-agents/web-tool/toggle-activation} with {@code {id, isActive}}, a guess); the v1 paths of
- * list, create and update; and the envelope {@code {success, data}} / {@code {success: false, error:
- * {code, message, details}}}. Thread-safe.
+ * <p>Hamsa's documentation describes two wire shapes; a fake serves exactly one, its {@link
+ * Dialect}, and rejects the other's routes (404) and top-level body members (400), so a client that
+ * speaks the wrong one is caught. Both model {@code Authorization: Token <key>} (else 401, code
+ * 10403); the envelope {@code {success, data}} / {@code {success: false, error: {code, message,
+ * details}}}; list (1-based page {@code skip}, page size {@code take}, {@code search}, {@code
+ * isActive}; {@code data: {items, total, filtered}}); create (answered 201) and update (which adds a
+ * version with a new {@code id}, {@code version + 1} and the same {@code persistentId}), both
+ * validated (400, code 10400); and {@code POST /v1/voice-agents/web-tool/toggle-activation} with
+ * {@code {id, isActive}} (a guess) and {@code .../test-api-tool}. {@link Dialect#REFERENCE} serves
+ * them under {@code /v2/voice-agents/web-tool} (and {@code /v1}, with get-one) with the reference's
+ * nested {@code toolSettings}; {@link Dialect#GUIDE} under {@code /v2/web-tool} with the guide's flat
+ * tool. The module README details both, and which parts are guesses.
+ *
+ * <p>Besides failures, latency and rate limits, a fake can be scripted into server behaviours a
+ * robust client must cope with: {@link #listSupersededVersions}, {@link #skipIsOffset}, {@link
+ * #capTake}, {@link #omitTotal}, {@link #maskSecrets}, {@link #successFalseOnSuccess} and {@link
+ * #basePath}; all off until scripted and after {@link #reset()}. Thread-safe.
  */
 public final class FakeHamsa implements AutoCloseable {
 
+    /** The wire shape a fake speaks; Hamsa's documentation describes both. */
+    public enum Dialect {
+        /** The API reference pages: {@code /v2/voice-agents/web-tool...}, {@code params}, nested {@code toolSettings}. */
+        REFERENCE,
+        /**
+         * The integration guide: {@code /v2/web-tool...}, a flat tool with {@code url}, {@code authType},
+         * {@code headers: [{name, value}]}, {@code pathParameters: [{name, defaultValue}]}, {@code
+         * parameters} and {@code timeoutSeconds}.
+         */
+        GUIDE
+    }
+
     private final String apiKey;
+    private final Dialect dialect;
+    private final ToolDialect rules;
     private final HttpServer server;
     private final ExecutorService executor;
     private final ToolStore store;
     private final ObjectMapper json = JsonMapper.builder().build();
-    private final List<RecordedRequest> requests = new ArrayList<>();
-    private final Deque<Integer> failures = new ArrayDeque<>();
-    private final Deque<Integer> failuresAfterCommit = new ArrayDeque<>();
+    private final RequestLog requestLog = new RequestLog();
+    private final StatusQueue failures = new StatusQueue();
+    private final StatusQueue failuresAfterCommit = new StatusQueue();
+    private final Quirks quirks = new Quirks();
     private volatile Duration latency = Duration.ZERO;
     private volatile @Nullable RateWindow rateWindow;
-    private int taken;
 
-    private FakeHamsa(String apiKey) throws IOException {
+    private FakeHamsa(String apiKey, Dialect dialect) throws IOException {
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey");
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.rules = ToolDialect.of(dialect);
         Clock clock = Clock.systemUTC();
-        this.store = new ToolStore(json, clock);
+        this.store = new ToolStore(clock, rules::answerFields);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-hamsa");
@@ -73,32 +92,46 @@ public final class FakeHamsa implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new FakeHamsaHandler(this, json, clock));
+        server.createContext("/", new FakeHamsaHandler(this, new WebToolEndpoints(rules, store, quirks), json, clock));
         server.start();
     }
 
     /**
-     * Starts a fake on a free loopback port that accepts {@code Authorization: Token <apiKey>}.
+     * Starts a fake speaking the {@link Dialect#REFERENCE reference} dialect on a free loopback port
+     * that accepts {@code Authorization: Token <apiKey>}.
      *
      * @param apiKey the only key it accepts
      * @return the running fake; close it when done
      */
     public static FakeHamsa start(String apiKey) {
+        return start(apiKey, Dialect.REFERENCE);
+    }
+
+    /**
+     * Starts a fake speaking {@code dialect} on a free loopback port that accepts {@code
+     * Authorization: Token <apiKey>}.
+     *
+     * @param apiKey the only key it accepts
+     * @param dialect the routes and tool shape it serves
+     * @return the running fake; close it when done
+     */
+    public static FakeHamsa start(String apiKey, Dialect dialect) {
         try {
-            return new FakeHamsa(apiKey);
+            return new FakeHamsa(apiKey, dialect);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the fake Hamsa server", e);
         }
     }
 
     /**
-     * The base URL to configure as {@code toolwire.hamsa.base-url}, e.g. {@code http://127.0.0.1:41234}.
+     * The base URL to configure as {@code toolwire.hamsa.base-url}, e.g. {@code http://127.0.0.1:41234},
+     * or {@code http://127.0.0.1:41234/hamsa} after {@link #basePath(String) basePath("/hamsa")}.
      *
      * @return the URL, without a trailing slash
      */
     public URI url() {
         InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + quirks.basePath);
     }
 
     /**
@@ -111,9 +144,19 @@ public final class FakeHamsa implements AutoCloseable {
     }
 
     /**
+     * The wire shape this fake speaks, fixed when it started.
+     *
+     * @return the dialect
+     */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
      * Adds a tool as if someone had created it in the dashboard, without recording a request. The
-     * body is a create request ({@code {type, name, description, async, toolSettings, params,
-     * messages}}) and is validated like one.
+     * body is a create request in the fake's dialect (reference: {@code {type, name, description,
+     * async, toolSettings, params, messages}}; guide: {@code {name, description, methodType, url,
+     * authType, async, ...}}) and is validated like one.
      *
      * @param createBody the create request body as JSON
      * @return the stored tool, with its {@code id}, {@code persistentId} and {@code version}
@@ -122,7 +165,7 @@ public final class FakeHamsa implements AutoCloseable {
     public ObjectNode seed(String createBody) {
         try {
             JsonNode body = json.readTree(createBody);
-            List<String> problems = WebToolValidator.problems(body);
+            List<String> problems = rules.problems(body);
             if (!problems.isEmpty()) {
                 throw new IllegalArgumentException("Invalid web tool: " + String.join("; ", problems));
             }
@@ -141,7 +184,8 @@ public final class FakeHamsa implements AutoCloseable {
      * @return this fake
      */
     public FakeHamsa failNext(int count, int status) {
-        return enqueue(failures, count, status);
+        failures.add(count, status);
+        return this;
     }
 
     /**
@@ -164,15 +208,7 @@ public final class FakeHamsa implements AutoCloseable {
      * @return this fake
      */
     public FakeHamsa failNextAfterCommit(int count, int status) {
-        return enqueue(failuresAfterCommit, count, status);
-    }
-
-    private FakeHamsa enqueue(Collection<Integer> queue, int count, int status) {
-        synchronized (queue) {
-            for (int i = 0; i < count; i++) {
-                queue.add(status);
-            }
-        }
+        failuresAfterCommit.add(count, status);
         return this;
     }
 
@@ -203,14 +239,110 @@ public final class FakeHamsa implements AutoCloseable {
     }
 
     /**
+     * Makes list answers include every version record of every tool as an item of its own (an old
+     * version keeps its own {@code id}, {@code version} and the {@code isActive} it had), in the
+     * order the records were made, instead of only the latest version of each tool. {@link #tools()}
+     * and {@link #tool(String)} still return latest versions, and a write naming an old version's id
+     * still acts on the tool's latest version.
+     *
+     * @param enabled whether lists show superseded versions
+     * @return this fake
+     */
+    public FakeHamsa listSupersededVersions(boolean enabled) {
+        quirks.listSupersededVersions = enabled;
+        return this;
+    }
+
+    /**
+     * Makes list's {@code skip} a 0-based item offset instead of a 1-based page number: {@code skip=0}
+     * (the default then) is the first item, a negative {@code skip} is answered 400.
+     *
+     * @param enabled whether {@code skip} is an offset
+     * @return this fake
+     */
+    public FakeHamsa skipIsOffset(boolean enabled) {
+        quirks.skipIsOffset = enabled;
+        return this;
+    }
+
+    /**
+     * Makes list pages hold at most {@code max} items whatever {@code take} asks for; with a
+     * page-number {@code skip}, page <i>n</i> then starts at item <i>(n - 1) · max</i>.
+     *
+     * @param max the most items a page holds; 0 or negative for no cap
+     * @return this fake
+     */
+    public FakeHamsa capTake(int max) {
+        quirks.takeCap = Math.max(0, max);
+        return this;
+    }
+
+    /**
+     * Makes list answers leave out {@code total} and {@code filtered}: {@code data} is {@code {items}}.
+     *
+     * @param enabled whether totals are left out
+     * @return this fake
+     */
+    public FakeHamsa omitTotal(boolean enabled) {
+        quirks.omitTotal = enabled;
+        return this;
+    }
+
+    /**
+     * Makes every answer that contains a tool (list, create, update, toggle, get) mask credentials:
+     * an {@code authToken} starting with {@code "Bearer "} reads {@code "Bearer ****"}, any other
+     * token {@code "****"}, and every header value {@code "****"} (reference: {@code
+     * toolSettings.httpHeaders} values; guide: {@code headers[].value}). The stored tools ({@link
+     * #tools()}, {@link #tool(String)}, {@link #versions(String)}) keep the real values.
+     *
+     * @param enabled whether answers mask credentials
+     * @return this fake
+     */
+    public FakeHamsa maskSecrets(boolean enabled) {
+        quirks.maskSecrets = enabled;
+        return this;
+    }
+
+    /**
+     * Makes every successful answer in Hamsa's envelope carry {@code "success": false, "message":
+     * "success"} instead of {@code "success": true}, the artefact of Hamsa's v1 examples. Errors are
+     * unchanged, and so is test-api-tool's progress event, which has no envelope.
+     *
+     * @param enabled whether successes say {@code success: false}
+     * @return this fake
+     */
+    public FakeHamsa successFalseOnSuccess(boolean enabled) {
+        quirks.successFalseOnSuccess = enabled;
+        return this;
+    }
+
+    /**
+     * Serves every route only under {@code prefix}, e.g. {@code "/hamsa"} for {@code
+     * /hamsa/v2/voice-agents/web-tool/list}, as behind a gateway; requests without it answer 404
+     * (code 10404). {@link #url()} then includes the prefix; recorded paths are as received.
+     *
+     * @param prefix the prefix: empty (or {@code "/"}) for none, else starting with {@code /}; a
+     *     trailing {@code /} is dropped
+     * @return this fake
+     * @throws IllegalArgumentException when the prefix does not start with {@code /} or has a query
+     *     or fragment
+     */
+    public FakeHamsa basePath(String prefix) {
+        String trimmed = Objects.requireNonNull(prefix, "prefix").replaceAll("/+$", "");
+        if (!trimmed.isEmpty() && (!trimmed.startsWith("/") || trimmed.contains("?") || trimmed.contains("#"))) {
+            throw new IllegalArgumentException("A base path starts with / and has no query or fragment: " + prefix);
+        }
+        quirks.basePath = trimmed;
+        return this;
+    }
+
+    /**
      * Every request received so far, oldest first, including the ones {@link #takeRequest()} took.
      *
      * @return a copy of the list
      */
     public List<RecordedRequest> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
+        return requestLog.all();
     }
 
     /**
@@ -219,15 +351,13 @@ public final class FakeHamsa implements AutoCloseable {
      * @return the request, or {@code null} when there is none
      */
     public @Nullable RecordedRequest takeRequest() {
-        synchronized (requests) {
-            return taken < requests.size() ? requests.get(taken++) : null;
-        }
+        return requestLog.take();
     }
 
     /**
      * The latest version of every tool, oldest tool first, active or not.
      *
-     * @return copies of the stored tools (response shape)
+     * @return copies of the stored tools (answer shape of the fake's dialect, never masked)
      */
     public List<ObjectNode> tools() {
         return store.latest(null, null);
@@ -244,6 +374,41 @@ public final class FakeHamsa implements AutoCloseable {
     }
 
     /**
+     * Every stored version record of the tool(s) whose latest version is named {@code name}, oldest
+     * record first; each keeps its own {@code id}, {@code version} and {@code isActive}.
+     *
+     * @param name the tool name
+     * @return copies of the records (answer shape, never masked); empty when no tool has that name
+     */
+    public List<ObjectNode> versions(String name) {
+        return store.versions(name);
+    }
+
+    /**
+     * Replaces one top-level member of a stored tool's latest version with any JSON, unvalidated, as
+     * a platform bug or an undocumented shape would leave it; every later answer carries it. For
+     * testing that a client reads such an item liberally, or reports it and leaves it alone.
+     *
+     * @param name the tool name
+     * @param member the member, e.g. {@code toolSettings} or {@code headers}
+     * @param json the new value as JSON, e.g. {@code ""not an object""}
+     * @return this fake
+     * @throws IllegalArgumentException when no tool has that name or the value is not JSON
+     */
+    public FakeHamsa corrupt(String name, String member, String json) {
+        JsonNode value;
+        try {
+            value = this.json.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not JSON: " + e.getMessage(), e);
+        }
+        if (!store.replaceMember(name, member, value)) {
+            throw new IllegalArgumentException("No tool named " + name);
+        }
+        return this;
+    }
+
+    /**
      * How many tool records exist, every version counted.
      *
      * @return the number of records
@@ -252,19 +417,16 @@ public final class FakeHamsa implements AutoCloseable {
         return store.versionCount();
     }
 
-    /** Forgets every tool, request, scripted failure, latency and rate limit. */
+    /**
+     * Forgets every tool, request, scripted failure, latency, rate limit and scripted behaviour
+     * (including the base path); the dialect stays.
+     */
     public void reset() {
         store.clear();
-        synchronized (requests) {
-            requests.clear();
-            taken = 0;
-        }
-        synchronized (failures) {
-            failures.clear();
-        }
-        synchronized (failuresAfterCommit) {
-            failuresAfterCommit.clear();
-        }
+        requestLog.clear();
+        failures.clear();
+        failuresAfterCommit.clear();
+        quirks.clear();
         latency = Duration.ZERO;
         rateWindow = null;
     }
@@ -276,30 +438,24 @@ public final class FakeHamsa implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    ToolStore store() {
-        return store;
-    }
-
     Optional<RateWindow> rateWindow() {
         return Optional.ofNullable(rateWindow);
     }
 
-    @Nullable Integer nextFailure() {
-        synchronized (failures) {
-            return failures.poll();
-        }
+    StatusQueue failures() {
+        return failures;
     }
 
-    @Nullable Integer nextFailureAfterCommit() {
-        synchronized (failuresAfterCommit) {
-            return failuresAfterCommit.poll();
-        }
+    StatusQueue failuresAfterCommit() {
+        return failuresAfterCommit;
     }
 
-    void record(RecordedRequest request) {
-        synchronized (requests) {
-            requests.add(request);
-        }
+    Quirks quirks() {
+        return quirks;
+    }
+
+    RequestLog requestLog() {
+        return requestLog;
     }
 
     void pause() {

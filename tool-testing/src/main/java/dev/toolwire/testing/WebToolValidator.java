@@ -9,11 +9,12 @@ import java.util.Set;
 
 /**
  * The create/update body rules the Hamsa reference pages state (hamsa-api.md §3.1, §3.3): each
- * violated rule is one problem, answered together as a {@code 400} with code {@code 10400}.
+ * violated rule is one problem, answered together as a {@code 400} with code {@code 10400}. The
+ * rules both dialects share ({@link #text}, {@link #messages}, {@link #isHttpUrl}) live here too.
  */
 final class WebToolValidator {
 
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private WebToolValidator() {}
 
@@ -49,14 +50,14 @@ final class WebToolValidator {
         return problems;
     }
 
-    private static void text(JsonNode body, String field, int max, List<String> problems) {
+    static void text(JsonNode body, String field, int max, List<String> problems) {
         JsonNode value = body.path(field);
         if (!value.isTextual() || value.asText().isEmpty() || value.asText().length() > max) {
             problems.add(field + " must be a string of 1 to " + max + " characters");
         }
     }
 
-    private static void messages(JsonNode messages, List<String> problems) {
+    static void messages(JsonNode messages, List<String> problems) {
         if (messages.isMissingNode() || messages.isNull()) {
             return;
         }
@@ -85,7 +86,7 @@ final class WebToolValidator {
             problems.add("toolSettings.serverUrl must be an absolute http(s) URL");
         }
         if (!METHODS.contains(settings.path("methodType").asText(""))) {
-            problems.add("toolSettings.methodType must be one of " + String.join(", ", METHODS.stream().sorted().toList()));
+            problems.add("toolSettings.methodType must be one of " + methodList());
         }
         if (settings.has("timeOut") && !settings.get("timeOut").isNumber()) {
             problems.add("toolSettings.timeOut must be a number");
@@ -101,7 +102,7 @@ final class WebToolValidator {
         }
     }
 
-    private static boolean isHttpUrl(String url) {
+    static boolean isHttpUrl(String url) {
         try {
             URI uri = URI.create(url);
             return uri.isAbsolute() && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))
@@ -109,5 +110,9 @@ final class WebToolValidator {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    static String methodList() {
+        return String.join(", ", METHODS.stream().sorted().toList());
     }
 }

@@ -1,7 +1,9 @@
 /**
  * A fake of Hamsa's web-tool REST API for tests: {@link dev.toolwire.testing.FakeHamsa} serves the
  * endpoints a Toolwire sync uses on a loopback port, keeps the tools in memory, records every request
- * and can be scripted to fail, slow down or rate-limit, in the manner of OkHttp's MockWebServer.
+ * and can be scripted to fail, slow down, rate-limit or misbehave, in the manner of OkHttp's
+ * MockWebServer. It speaks either wire shape Hamsa's documentation describes ({@link
+ * dev.toolwire.testing.FakeHamsa.Dialect}).
  */
 @NullMarked
 package dev.toolwire.testing;
