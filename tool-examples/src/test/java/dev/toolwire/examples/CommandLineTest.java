@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolwire.runtime.auth.ToolCredentials;
+import dev.toolwire.runtime.descriptor.Json;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
@@ -65,6 +67,37 @@ class CommandLineTest {
         assertTrue(((String) settings.get("serverUrl")).endsWith("/appointments/:appointment_id"), settings.toString());
         assertEquals("DELETE", settings.get("methodType"));
         assertEquals(10, settings.get("timeOut"));
+    }
+
+    @Test
+    void describeHamsaGuide_writesTheGuidesFlatBody() throws IOException {
+        CommandRun run = CommandRun.of("describe", "get_order_status", "--format", "hamsa", "--dialect", "guide");
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode body = Json.MAPPER.readTree(run.out());
+        assertTrue(body.path("url").asText().endsWith("/orders/:order_id"), body.toString());
+        assertEquals("GET", body.path("methodType").asText());
+        assertEquals("jwtAuth", body.path("authType").asText());
+        assertTrue(body.path("authToken").asText().startsWith("Bearer ey"));
+        assertEquals("[{\"name\":\"order_id\",\"defaultValue\":\"\"}]", body.path("pathParameters").toString());
+        assertEquals("order_id", body.at("/parameters/required/0").asText());
+        assertEquals("^ORD-[0-9]{5}$", body.at("/parameters/properties/order_id/pattern").asText());
+        assertEquals(10, body.path("timeoutSeconds").asInt());
+        assertFalse(body.path("async").asBoolean());
+        assertFalse(body.has("toolSettings") || body.has("params"), "nothing of the reference shape");
+
+        JsonNode header = Json.MAPPER.readTree(
+                CommandRun.of("describe", "check_availability", "--format", "hamsa", "--dialect", "guide").out());
+        assertEquals("none", header.path("authType").asText());
+        assertEquals("[{\"name\":\"X-API-Key\",\"value\":\"examples-test-header-key\"}]", header.path("headers").toString());
+    }
+
+    @Test
+    void describeHamsa_refusesAnUnknownDialect() {
+        CommandRun run = CommandRun.of("describe", "get_order_status", "--format", "hamsa", "--dialect", "dashboard");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("Unknown dialect 'dashboard'. Use --dialect reference or --dialect guide."), run.err());
     }
 
     @Test

@@ -91,6 +91,21 @@ class ExportCommandTest {
     }
 
     @Test
+    void hamsaGuideDialect_isTheArrayOfTheGuidesFlatBodies() throws IOException {
+        CommandRun run = CommandRun.of("export", "--format", "hamsa", "--dialect", "guide");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode bodies = JSON.readTree(run.out());
+
+        assertEquals(List.of(), violations("hamsa-guide-web-tools", bodies));
+        assertEquals(TOOL_COUNT, bodies.size());
+        assertFalse(violations("hamsa-guide-web-tools", export("hamsa")).isEmpty(), "the reference bodies are not the guide's");
+        JsonNode cancel = find(bodies, b -> b.path("name").asText().equals("cancel_appointment"));
+        assertEquals("[{\"name\":\"appointment_id\",\"defaultValue\":\"\"}]", cancel.path("pathParameters").toString());
+        assertEquals("[{\"name\":\"X-API-Key\",\"value\":\"examples-test-header-key\"}]",
+                find(bodies, b -> b.path("name").asText().equals("check_availability")).path("headers").toString());
+    }
+
+    @Test
     void openapi_isAnOpenApi31DocumentWithOneOperationPerTool() throws IOException {
         JsonNode doc = export("openapi");
 

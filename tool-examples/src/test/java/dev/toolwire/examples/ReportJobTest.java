@@ -3,10 +3,11 @@ package dev.toolwire.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.ToolwireConfiguration;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
-import dev.toolwire.runtime.hamsa.WebToolBody;
+import dev.toolwire.runtime.hamsa.HamsaDialect;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.sync.WebToolMapper;
 import dev.toolwire.testing.client.ToolClient;
@@ -15,7 +16,6 @@ import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -66,14 +66,17 @@ class ReportJobTest {
         assertEquals(60, report.timeoutSeconds());
         assertEquals(2, report.job().acknowledgeWithinSeconds());
         WebToolMapper hamsa = WebToolMapper.of(toolwire, hamsaConfiguration, 8080);
-        WebToolBody body = hamsa.toWebTool(report, null, null);
-        assertTrue(body.async());
-        assertEquals(60, body.toolSettings().timeOut());
+        JsonNode body = HamsaDialect.REFERENCE.body(hamsa.toDefinition(report, null, null));
+        assertTrue(body.path("async").asBoolean());
+        assertEquals(60, body.at("/toolSettings/timeOut").asInt());
+        JsonNode guide = HamsaDialect.GUIDE.body(hamsa.toDefinition(report, null, null));
+        assertTrue(guide.path("async").asBoolean());
+        assertEquals(60, guide.path("timeoutSeconds").asInt());
 
         ToolDescriptor status = registry.find("generate_account_report_status").orElseThrow().descriptor();
-        WebToolBody statusBody = hamsa.toWebTool(status, null, null);
-        assertEquals("GET", statusBody.toolSettings().methodType());
-        assertTrue(statusBody.toolSettings().serverUrl().endsWith("/tools/generate_account_report_status"));
-        assertEquals(List.of("job_id"), statusBody.params().get("required"));
+        JsonNode statusBody = HamsaDialect.REFERENCE.body(hamsa.toDefinition(status, null, null));
+        assertEquals("GET", statusBody.at("/toolSettings/methodType").asText());
+        assertTrue(statusBody.at("/toolSettings/serverUrl").asText().endsWith("/tools/generate_account_report_status"));
+        assertEquals("[\"job_id\"]", statusBody.at("/params/required").toString());
     }
 }

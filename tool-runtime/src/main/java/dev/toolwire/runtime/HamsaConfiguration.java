@@ -17,16 +17,24 @@ import org.jspecify.annotations.Nullable;
  *     Unset by default; the environment variable {@code HAMSA_API_KEY} is used then. Never logged.
  * @param baseUrl {@code toolwire.hamsa.base-url}: the API's base URL. Unset by default: the
  *     environment variable {@code HAMSA_BASE_URL}, else {@code https://api.tryhamsa.com}.
+ * @param dialect {@code toolwire.hamsa.dialect}: which of Hamsa's two documented API shapes to speak:
+ *     {@code reference} (the API reference pages: {@code /v2/voice-agents/web-tool}, nested
+ *     {@code toolSettings}), {@code guide} (the integration guides: {@code /v2/web-tool}, a flat body)
+ *     or {@code auto}, which asks the reference list path first and the guide's when that is 404, and
+ *     keeps what answered for the run. Default {@code auto}.
  * @param requestsPerMinute {@code toolwire.hamsa.requests-per-minute}: the client paces itself to at
- *     most this many requests per minute (Hamsa allows 100). Default {@code 100}.
+ *     most this many requests per minute. Hamsa allows 100 per key; the default leaves the rest to the
+ *     key's other users (dashboards, scripts). Default {@code 60}.
  * @param maxAttempts {@code toolwire.hamsa.max-attempts}: attempts per request, the first included,
- *     when Hamsa answers 429 or (for reads and activation changes) 5xx or the connection fails.
- *     Default {@code 4}.
+ *     when (for reads and activation changes) Hamsa answers 5xx or the connection fails. Default
+ *     {@code 4}. A 429 is not counted: it is waited out within {@code max-wait}.
  * @param backoff {@code toolwire.hamsa.backoff}: the first retry delay after a 5xx or I/O error;
  *     it doubles on each attempt, with jitter. Default {@code 1s}.
  * @param maxBackoff {@code toolwire.hamsa.max-backoff}: the longest retry delay. Default {@code 30s}.
- * @param maxRetryWait {@code toolwire.hamsa.max-retry-wait}: the longest wait a 429's
- *     {@code Retry-After} or {@code X-RateLimit-Reset} may impose. Default {@code 60s}.
+ * @param maxWait {@code toolwire.hamsa.max-wait}: how long one run (a sync) may spend in total waiting
+ *     as Hamsa's 429 {@code Retry-After} (else {@code X-RateLimit-Reset}) or an exhausted
+ *     {@code X-RateLimit-Remaining} asks; a wait beyond what is left fails that request. Default
+ *     {@code 5m}.
  * @param readTimeout {@code toolwire.hamsa.read-timeout}: how long to wait for an answer.
  *     Default {@code 30s}.
  * @param pageSize {@code toolwire.hamsa.page-size}: tools per list page ({@code take}).
@@ -41,11 +49,12 @@ public record HamsaConfiguration(
         @Nullable String collectionId,
         @Nullable String apiKey,
         @Nullable URI baseUrl,
-        @Bindable(defaultValue = "100") int requestsPerMinute,
+        @Bindable(defaultValue = "auto") String dialect,
+        @Bindable(defaultValue = "60") int requestsPerMinute,
         @Bindable(defaultValue = "4") int maxAttempts,
         @Bindable(defaultValue = "1s") Duration backoff,
         @Bindable(defaultValue = "30s") Duration maxBackoff,
-        @Bindable(defaultValue = "60s") Duration maxRetryWait,
+        @Bindable(defaultValue = "5m") Duration maxWait,
         @Bindable(defaultValue = "30s") Duration readTimeout,
         @Bindable(defaultValue = "50") int pageSize,
         @Bindable(defaultValue = "5m") Duration healthCheckInterval) {
@@ -60,8 +69,8 @@ public record HamsaConfiguration(
     @Override
     public String toString() {
         return "HamsaConfiguration[collectionId=" + collectionId + ", apiKey=" + (apiKey == null ? "unset" : "****")
-                + ", baseUrl=" + baseUrl + ", requestsPerMinute=" + requestsPerMinute + ", maxAttempts=" + maxAttempts
-                + ", backoff=" + backoff + ", maxBackoff=" + maxBackoff + ", maxRetryWait=" + maxRetryWait
+                + ", baseUrl=" + baseUrl + ", dialect=" + dialect + ", requestsPerMinute=" + requestsPerMinute
+                + ", maxAttempts=" + maxAttempts + ", backoff=" + backoff + ", maxBackoff=" + maxBackoff + ", maxWait=" + maxWait
                 + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize
                 + ", healthCheckInterval=" + healthCheckInterval + "]";
     }

@@ -36,7 +36,9 @@ class RuntimeConfigurationTest {
         assertNull(toolwire.publicUrl());
         assertNull(hamsa.collectionId());
         assertNull(hamsa.apiKey());
-        assertEquals(100, hamsa.requestsPerMinute());
+        assertEquals(60, hamsa.requestsPerMinute(), "Hamsa allows 100 per minute per key; dashboards share it");
+        assertEquals(Duration.ofMinutes(5), hamsa.maxWait());
+        assertEquals("auto", hamsa.dialect());
         assertEquals(4, hamsa.maxAttempts());
         assertEquals(Duration.ofSeconds(1), hamsa.backoff());
         assertEquals(50, hamsa.pageSize());

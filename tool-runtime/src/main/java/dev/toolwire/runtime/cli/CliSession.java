@@ -2,6 +2,7 @@ package dev.toolwire.runtime.cli;
 
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.ToolwireConfiguration;
+import dev.toolwire.runtime.hamsa.HamsaDialect;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.sync.WebToolMapper;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
@@ -102,6 +104,39 @@ final class CliSession implements AutoCloseable {
         return WebToolMapper.of(context.getBean(ToolwireConfiguration.class),
                 context.getBean(HamsaConfiguration.class),
                 context.getProperty("micronaut.server.port", Integer.class).orElse(8080));
+    }
+
+    /**
+     * The {@code --dialect} option of the commands that write Hamsa bodies.
+     *
+     * @return a new option spec
+     */
+    static OptionSpec dialectOption() {
+        return OptionSpec.builder("--dialect")
+                .paramLabel("reference|guide")
+                .type(String.class)
+                .description("With --format hamsa: which of Hamsa's documented API shapes to write (reference: the API "
+                        + "reference pages' nested toolSettings; guide: the guides' flat body with url, authType, "
+                        + "headers and pathParameters lists). Default: toolwire.hamsa.dialect, where auto writes reference.")
+                .build();
+    }
+
+    /**
+     * The Hamsa dialect to write: the option's, else {@code toolwire.hamsa.dialect}; {@code auto}
+     * writes the reference dialect, since no account is asked.
+     *
+     * @param option the {@code --dialect} value, or null
+     * @return the dialect, or empty after explaining a bad value on stderr
+     */
+    Optional<HamsaDialect> hamsaDialect(@Nullable String option) {
+        String value = option != null ? option : context().getBean(HamsaConfiguration.class).dialect();
+        try {
+            return Optional.of(HamsaDialect.parse(value).orElse(HamsaDialect.REFERENCE));
+        } catch (IllegalArgumentException e) {
+            err.println(option != null ? "Unknown dialect '" + option + "'. Use --dialect reference or --dialect guide."
+                    : e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**

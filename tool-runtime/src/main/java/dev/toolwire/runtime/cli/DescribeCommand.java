@@ -2,6 +2,7 @@ package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.hamsa.HamsaDialect;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,8 +12,8 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * {@code describe <tool> [--format toolwire|hamsa]}: prints the descriptor (without its internal
- * {@code invocation} section) or the Hamsa web-tool request body.
+ * {@code describe <tool> [--format toolwire|hamsa] [--dialect reference|guide]}: prints the descriptor
+ * (without its internal {@code invocation} section) or the Hamsa web-tool request body in a dialect.
  */
 final class DescribeCommand implements Callable<Integer> {
 
@@ -24,6 +25,7 @@ final class DescribeCommand implements Callable<Integer> {
             .defaultValue("toolwire")
             .description("toolwire: the descriptor; hamsa: the exact Hamsa web-tool request body. Default: ${DEFAULT-VALUE}.")
             .build();
+    private final OptionSpec dialect = CliSession.dialectOption();
 
     DescribeCommand(CliSession session) {
         this.session = session;
@@ -33,6 +35,7 @@ final class DescribeCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(this)
                 .addPositional(tool)
                 .addOption(format)
+                .addOption(dialect)
                 .mixinStandardHelpOptions(true);
         spec.usageMessage().description("Print a tool's descriptor, or the body Toolwire sends to Hamsa for it.");
         return spec;
@@ -51,7 +54,11 @@ final class DescribeCommand implements Callable<Integer> {
         }
         ObjectNode json = found.get().descriptor().publicJson();
         if (wanted.equals("hamsa")) {
-            HamsaBodies bodies = new HamsaBodies(session);
+            Optional<HamsaDialect> speaking = session.hamsaDialect(dialect.getValue());
+            if (speaking.isEmpty()) {
+                return ToolwireCli.USAGE;
+            }
+            HamsaBodies bodies = new HamsaBodies(session, speaking.get());
             json = bodies.of(found.get());
             bodies.reportMissingCredentials(session.err());
         }

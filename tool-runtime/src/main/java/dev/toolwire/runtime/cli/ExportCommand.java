@@ -9,6 +9,7 @@ import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.export.FunctionFormats;
 import dev.toolwire.runtime.export.OpenApiDocument;
+import dev.toolwire.runtime.hamsa.HamsaDialect;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.context.ApplicationContext;
 import java.io.IOException;
@@ -17,13 +18,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code export --format hamsa|openai|mcp|openapi [--output <file>]}: writes every tool in another
- * format, to stdout or a file.
+ * {@code export --format hamsa|openai|mcp|openapi [--output <file>] [--dialect reference|guide]}: writes
+ * every tool in another format, to stdout or a file.
  */
 final class ExportCommand implements Callable<Integer> {
 
@@ -43,6 +45,7 @@ final class ExportCommand implements Callable<Integer> {
             .type(String.class)
             .description("Write to this file instead of stdout.")
             .build();
+    private final OptionSpec dialect = CliSession.dialectOption();
 
     ExportCommand(CliSession session) {
         this.session = session;
@@ -52,6 +55,7 @@ final class ExportCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(this)
                 .addOption(format)
                 .addOption(output)
+                .addOption(dialect)
                 .mixinStandardHelpOptions(true);
         spec.usageMessage().description(
                 "Write every tool in another format: Hamsa web-tool bodies, OpenAI functions, MCP tools or OpenAPI 3.1.",
@@ -67,10 +71,15 @@ final class ExportCommand implements Callable<Integer> {
             session.err().println("Unknown format '" + wanted + "'. Use --format " + String.join(", ", FORMATS) + ".");
             return ToolwireCli.USAGE;
         }
+        Optional<HamsaDialect> speaking = wanted.equals("hamsa") ? session.hamsaDialect(dialect.getValue())
+                : Optional.of(HamsaDialect.REFERENCE);
+        if (speaking.isEmpty()) {
+            return ToolwireCli.USAGE;
+        }
         List<RegisteredTool> tools = session.registry().all();
         List<ToolDescriptor> descriptors = tools.stream().map(RegisteredTool::descriptor).toList();
         JsonNode document = switch (wanted) {
-            case "hamsa" -> hamsaBodies(tools);
+            case "hamsa" -> hamsaBodies(tools, speaking.get());
             case "openai" -> FunctionFormats.openAi(descriptors);
             case "mcp" -> FunctionFormats.mcp(descriptors);
             default -> openApi(descriptors);
@@ -91,8 +100,8 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ArrayNode hamsaBodies(List<RegisteredTool> tools) throws IOException {
-        HamsaBodies bodies = new HamsaBodies(session);
+    private ArrayNode hamsaBodies(List<RegisteredTool> tools, HamsaDialect speaking) {
+        HamsaBodies bodies = new HamsaBodies(session, speaking);
         ArrayNode array = Json.MAPPER.createArrayNode();
         for (RegisteredTool tool : tools) {
             array.add(bodies.of(tool));

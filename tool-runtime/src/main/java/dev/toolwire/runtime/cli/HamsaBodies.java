@@ -2,16 +2,14 @@ package dev.toolwire.runtime.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.auth.ToolCredentials;
-import dev.toolwire.runtime.descriptor.Json;
-import dev.toolwire.runtime.hamsa.WebToolBody;
+import dev.toolwire.runtime.hamsa.HamsaDialect;
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.sync.CredentialResolver;
 import dev.toolwire.runtime.sync.SyncConfiguration;
 import dev.toolwire.runtime.sync.ToolSyncException;
 import dev.toolwire.runtime.sync.WebToolMapper;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.json.JsonMapper;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The exact bodies the sync would send to create tools on Hamsa, credentials included (a token
- * scoped to each JWT tool, or the header), for {@code describe --format hamsa} and
+ * The exact bodies the sync would send to create tools on Hamsa in one dialect, credentials included
+ * (a token scoped to each JWT tool, or the header), for {@code describe --format hamsa} and
  * {@code export --format hamsa}. Without publishable credentials a body has none;
  * {@link #reportMissingCredentials} then says which tools and why, one line per reason.
  */
@@ -28,30 +26,30 @@ final class HamsaBodies {
 
     private final WebToolMapper mapper;
     private final CredentialResolver credentials;
-    private final JsonMapper json;
+    private final HamsaDialect dialect;
     /** The tools whose body has no credentials, by the reason (in the order first met). */
     private final Map<String, List<String>> withoutCredentials = new LinkedHashMap<>();
 
-    HamsaBodies(CliSession session) {
+    HamsaBodies(CliSession session, HamsaDialect dialect) {
+        this.dialect = dialect;
         ApplicationContext context = session.context();
         SyncConfiguration sync = context.getBean(SyncConfiguration.class);
         this.mapper = session.webToolMapper();
         this.credentials = new CredentialResolver(context.getBean(ToolCredentials.class), sync.tokenTtl(),
                 sync.tokenMinRemaining());
-        this.json = context.getBean(JsonMapper.class);
     }
 
-    ObjectNode of(RegisteredTool tool) throws IOException {
-        CredentialResolver.Auth auth = new CredentialResolver.Auth(null, null);
+    ObjectNode of(RegisteredTool tool) {
+        CredentialResolver.Auth auth = new CredentialResolver.Auth(null, null, false);
         try {
-            auth = credentials.resolve(tool.descriptor(), null);
+            auth = credentials.resolve(tool.descriptor());
         } catch (ToolSyncException unpublishable) {
             Throwable cause = unpublishable.getCause();
             String reason = cause != null && cause.getMessage() != null ? cause.getMessage() : unpublishable.getMessage();
             withoutCredentials.computeIfAbsent(reason, r -> new ArrayList<>()).add(tool.name());
         }
-        WebToolBody body = mapper.toWebTool(tool.descriptor(), auth.authToken(), auth.httpHeaders());
-        return (ObjectNode) Json.MAPPER.readTree(json.writeValueAsString(body));
+        WebToolDefinition definition = mapper.toDefinition(tool.descriptor(), auth.authToken(), auth.httpHeaders());
+        return dialect.body(definition);
     }
 
     /**

@@ -2,43 +2,34 @@ package dev.toolwire.runtime.hamsa;
 
 import dev.toolwire.runtime.HamsaConfiguration;
 import io.micronaut.core.annotation.Internal;
-import io.micronaut.core.type.Argument;
 import io.micronaut.core.value.PropertyResolver;
-import io.micronaut.http.HttpMethod;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The web-tool endpoints of Hamsa's REST API, on Micronaut's HTTP client: list (all pages), create,
- * update, get one, toggle activation and test. Creates and updates are not repeated after a 5xx or
- * a lost answer, because they may have taken effect; the caller decides (see
- * {@link HamsaApiException#isOutcomeUnknown()}).
+ * Hamsa's web-tool REST API on Micronaut's HTTP client. Work happens in a {@link HamsaSession}, one
+ * per run, which speaks one {@link HamsaDialect} and has its own budget for waiting on rate limits;
+ * the pacing of requests is shared by every session of this client.
  */
 @Singleton
 @Internal
 public final class HamsaClient implements AutoCloseable {
 
-    private static final String V2 = "/v2/voice-agents/web-tool";
-    private static final String V1 = "/v1/voice-agents/web-tool";
+    /** How long a reachability check may wait on rate limits. */
+    private static final Duration PROBE_WAIT = Duration.ofSeconds(10);
 
     private final URI baseUrl;
     private final @Nullable String apiKey;
-    private final int pageSize;
-    private final JsonMapper json;
     private final HamsaConfiguration config;
     private @Nullable HttpClient http;
     private @Nullable HamsaTransport transport;
@@ -48,19 +39,16 @@ public final class HamsaClient implements AutoCloseable {
      *
      * @param config the {@code toolwire.hamsa.*} settings
      * @param properties for the {@code HAMSA_API_KEY} and {@code HAMSA_BASE_URL} environment variables
-     * @param json the JSON mapper
      */
     @Inject
-    public HamsaClient(HamsaConfiguration config, PropertyResolver properties, JsonMapper json) {
+    public HamsaClient(HamsaConfiguration config, PropertyResolver properties) {
         this.config = config;
-        this.json = json;
         this.apiKey = normaliseKey(config.apiKey() != null ? config.apiKey()
                 : properties.get("hamsa.api-key", String.class).orElse(null));
         URI url = config.baseUrl() != null ? config.baseUrl()
                 : properties.get("hamsa.base-url", URI.class).orElse(URI.create(HamsaConfiguration.DEFAULT_BASE_URL));
         String text = url.toString();
         this.baseUrl = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-        this.pageSize = Math.max(1, config.pageSize());
     }
 
     /**
@@ -73,7 +61,7 @@ public final class HamsaClient implements AutoCloseable {
     }
 
     /**
-     * The base URL requests go to.
+     * The base URL requests go to; its path, if any, prefixes every request path.
      *
      * @return the URL, without a trailing slash
      */
@@ -82,100 +70,40 @@ public final class HamsaClient implements AutoCloseable {
     }
 
     /**
-     * Every web tool of the project, reading pages {@code skip = 1, 2, ...} until a short or empty page
-     * or {@code total} is reached.
+     * The configured dialect.
      *
-     * @param search a name filter, or null for all
-     * @return the tools, in Hamsa's order
+     * @return the dialect, or empty for {@code auto}
+     * @throws IllegalArgumentException when {@code toolwire.hamsa.dialect} is not a dialect
      */
-    public List<WebTool> listWebTools(@Nullable String search) {
-        List<WebTool> all = new ArrayList<>();
-        for (int page = 1; page <= 10_000; page++) {
-            String query = "?skip=" + page + "&take=" + pageSize
-                    + (search == null ? "" : "&search=" + URLEncoder.encode(search, StandardCharsets.UTF_8));
-            JsonNode data = transport().send(new HamsaTransport.Call(HttpMethod.GET, V2 + "/list" + query, null, true));
-            JsonNode items = data.isArray() ? data : data.isObject() ? data.get("items") : null;
-            List<WebTool> tools = items == null || !items.isArray() ? List.of() : read(items, Argument.listOf(WebTool.class));
-            all.addAll(tools);
-            JsonNode total = data.isObject() ? data.get("total") : null;
-            boolean more = total != null && total.isNumber() ? all.size() < total.getIntValue() : tools.size() >= pageSize;
-            if (tools.isEmpty() || !more || data.isArray()) {
-                break;
-            }
-        }
-        return all;
+    public Optional<HamsaDialect> configuredDialect() {
+        return HamsaDialect.parse(config.dialect());
+    }
+
+    /**
+     * Starts a run in the configured dialect, with {@code toolwire.hamsa.max-wait} to wait on rate limits.
+     *
+     * @return the session
+     * @throws IllegalArgumentException when {@code toolwire.hamsa.dialect} is not a dialect
+     */
+    public HamsaSession session() {
+        return new HamsaSession(transport(), configuredDialect().orElse(null), Math.max(1, config.pageSize()),
+                new WaitBudget(config.maxWait()));
     }
 
     /**
      * Asks for the first page of one web tool, only to learn whether Hamsa answers and accepts the
-     * key: one request, however many tools there are.
+     * key: one request (two when the dialect is detected), however many tools there are.
      *
      * @throws HamsaApiException when Hamsa cannot be reached or refuses the call
      */
     public void probe() {
-        transport().send(new HamsaTransport.Call(HttpMethod.GET, V2 + "/list?skip=1&take=1", null, true));
-    }
-
-    /**
-     * Creates a web tool ({@code POST /v2/voice-agents/web-tool}). Repeated only after a 429.
-     *
-     * @param body the definition
-     * @return the created tool, with its {@code id} and {@code version}
-     */
-    public WebTool createWebTool(WebToolBody body) {
-        return tool(new HamsaTransport.Call(HttpMethod.POST, V2, body, false));
-    }
-
-    /**
-     * Updates a web tool with a full definition ({@code PATCH /v2/voice-agents/web-tool/{id}}). Hamsa
-     * may answer with a new version, with a new {@code id}. Repeated only after a 429.
-     *
-     * @param id the tool's id
-     * @param body the definition
-     * @return the tool as answered
-     */
-    public WebTool updateWebTool(String id, WebToolBody body) {
-        return tool(new HamsaTransport.Call(HttpMethod.PATCH, V2 + "/" + encode(id), body, false));
-    }
-
-    /**
-     * Reads one web tool ({@code GET /v1/voice-agents/web-tool/{id}}, the only documented "get one").
-     *
-     * @param id the tool's id
-     * @return the tool
-     */
-    public WebTool getWebTool(String id) {
-        return tool(new HamsaTransport.Call(HttpMethod.GET, V1 + "/" + encode(id), null, true));
-    }
-
-    /**
-     * Activates or deactivates a web tool ({@code POST /v1/voice-agents/web-tool/toggle-activation}).
-     * The body {@code {id, isActive}} is a guess: Hamsa does not document it.
-     *
-     * @param id the tool's id
-     * @param active the state wanted
-     */
-    public void setActivation(String id, boolean active) {
-        transport().send(new HamsaTransport.Call(HttpMethod.POST, V1 + "/toggle-activation",
-                new ToggleActivationBody(id, active), true));
-    }
-
-    private WebTool tool(HamsaTransport.Call call) {
-        JsonNode data = transport().send(call);
-        if (!data.isObject()) {
-            throw new HamsaApiException(HamsaApiException.Kind.REJECTED, 200, call.method().name(), call.path(), null,
-                    "the answer has no tool in 'data'", "", null);
-        }
-        return read(data, Argument.of(WebTool.class));
-    }
-
-    private <T> T read(JsonNode node, Argument<T> type) {
+        Optional<HamsaDialect> dialect;
         try {
-            return json.readValueFromTree(node, type);
-        } catch (IOException | RuntimeException e) {
-            throw new HamsaApiException(HamsaApiException.Kind.REJECTED, 200, "GET", "(answer)", null,
-                    "the answer could not be read as " + type.getTypeName() + ": " + e.getMessage(), "", e);
+            dialect = configuredDialect();
+        } catch (IllegalArgumentException e) {
+            dialect = Optional.empty();
         }
+        new HamsaSession(transport(), dialect.orElse(null), 1, new WaitBudget(PROBE_WAIT)).probe();
     }
 
     private synchronized HamsaTransport transport() {
@@ -185,13 +113,15 @@ public final class HamsaClient implements AutoCloseable {
             settings.setReadTimeout(config.readTimeout());
             settings.setFollowRedirects(false);
             try {
-                http = HttpClient.create(baseUrl.toURL(), settings);
-            } catch (MalformedURLException | IllegalArgumentException e) {
+                URI root = new URI(baseUrl.getScheme(), baseUrl.getRawAuthority(), null, null, null);
+                http = HttpClient.create(root.toURL(), settings);
+            } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
                 throw new IllegalStateException("toolwire.hamsa.base-url is not a URL: " + baseUrl, e);
             }
-            current = new HamsaTransport(http, json, apiKey == null ? "" : apiKey,
-                    new RequestPacer(config.requestsPerMinute()), new Backoff(config.backoff(), config.maxBackoff()),
-                    config.maxAttempts(), config.maxRetryWait());
+            String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
+            current = new HamsaTransport(http, path.endsWith("/") ? path.substring(0, path.length() - 1) : path,
+                    apiKey == null ? "" : apiKey, new RequestPacer(config.requestsPerMinute()),
+                    new Backoff(config.backoff(), config.maxBackoff()), config.maxAttempts());
             transport = current;
         }
         return current;
@@ -215,9 +145,5 @@ public final class HamsaClient implements AutoCloseable {
         }
         String trimmed = key.trim();
         return trimmed.toLowerCase(Locale.ROOT).startsWith("token ") ? trimmed.substring(6).trim() : trimmed;
-    }
-
-    private static String encode(String segment) {
-        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -1,5 +1,7 @@
 package dev.toolwire.runtime.hamsa;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -10,8 +12,6 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.json.tree.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +23,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one request to Hamsa and returns the envelope's {@code data}: paces requests, waits out
- * 429s ({@code Retry-After}, else {@code X-RateLimit-Reset}), retries 5xx and I/O errors with
- * backoff when the request is safe to repeat, never retries other 4xx, and turns every failure into
- * a {@link HamsaApiException}. The key goes only into the {@code Authorization} header.
+ * Sends one request to Hamsa and returns the envelope's {@code data} (or the whole answer when it
+ * has none): paces requests; waits out 429s as long as {@code Retry-After} (else
+ * {@code X-RateLimit-Reset}) says, within the run's {@link WaitBudget}; retries 5xx and I/O errors
+ * with backoff when the request is safe to repeat; never retries other 4xx; and turns every failure
+ * into a {@link HamsaApiException}. A 2xx answer is a success unless its body carries an
+ * {@code error}: seed 002 shows a successful answer with {@code success: false, message: "success"}.
+ * Paths are appended to the base URL's own path, so a base URL behind a proxy prefix keeps it. The
+ * key goes only into the {@code Authorization} header.
  */
 @Internal
 final class HamsaTransport {
@@ -34,50 +38,54 @@ final class HamsaTransport {
     private static final Logger LOG = LoggerFactory.getLogger(HamsaTransport.class);
     private static final int BODY_LIMIT = 500;
 
-    /** A request: method, path with query, body (or null), and whether repeating it is harmless. */
-    record Call(HttpMethod method, String path, @Nullable Object body, boolean idempotent) {}
+    /** A request: method, path (with query, without the base path), body (or null), and whether repeating it is harmless. */
+    record Call(HttpMethod method, String path, @Nullable JsonNode body, boolean idempotent) {}
 
     private final HttpClient http;
-    private final JsonMapper json;
+    private final String basePath;
     private final String apiKey;
     private final RequestPacer pacer;
     private final Backoff backoff;
     private final int maxAttempts;
-    private final Duration maxRetryWait;
 
-    HamsaTransport(HttpClient http, JsonMapper json, String apiKey, RequestPacer pacer, Backoff backoff,
-            int maxAttempts, Duration maxRetryWait) {
+    HamsaTransport(HttpClient http, String basePath, String apiKey, RequestPacer pacer, Backoff backoff, int maxAttempts) {
         this.http = http;
-        this.json = json;
+        this.basePath = basePath;
         this.apiKey = apiKey;
         this.pacer = pacer;
         this.backoff = backoff;
         this.maxAttempts = Math.max(1, maxAttempts);
-        this.maxRetryWait = maxRetryWait;
     }
 
-    JsonNode send(Call call) {
+    JsonNode send(Call call, WaitBudget budget) {
         for (int attempt = 1; ; attempt++) {
             HamsaApiException failure;
             Duration wait;
             try {
                 pacer.acquire();
                 HttpResponse<String> response = http.toBlocking().exchange(request(call), String.class);
-                noteRemaining(response);
+                noteRemaining(response, budget);
                 return data(call, response.code(), response.getBody().orElse(""));
             } catch (HttpClientResponseException e) {
                 HttpResponse<?> response = e.getResponse();
                 failure = error(call, e.code(), response.getBody(String.class).orElse(""), null);
-                wait = failure.kind() == HamsaApiException.Kind.RATE_LIMITED ? rateLimitWait(response, attempt)
-                        : failure.kind() == HamsaApiException.Kind.SERVER && call.idempotent() ? backoff.delay(attempt)
-                        : null;
+                if (failure.kind() == HamsaApiException.Kind.RATE_LIMITED) {
+                    wait = rateLimitWait(response, attempt);
+                    if (!budget.take(wait)) {
+                        throw budgetSpent(call, failure, wait, budget);
+                    }
+                    LOG.info("{}; Hamsa asked to wait, retrying in {} ms", failure.getMessage(), wait.toMillis());
+                    pacer.holdFor(wait);
+                    continue;
+                }
+                wait = failure.kind() == HamsaApiException.Kind.SERVER && call.idempotent() ? backoff.delay(attempt) : null;
             } catch (HttpClientException e) {
-                failure = new HamsaApiException(HamsaApiException.Kind.IO, 0, call.method().name(), call.path(), null,
+                failure = new HamsaApiException(HamsaApiException.Kind.IO, 0, call.method().name(), path(call), null,
                         redact(String.valueOf(e.getMessage())), "", null);
                 wait = call.idempotent() ? backoff.delay(attempt) : null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new HamsaApiException(HamsaApiException.Kind.IO, 0, call.method().name(), call.path(), null,
+                throw new HamsaApiException(HamsaApiException.Kind.IO, 0, call.method().name(), path(call), null,
                         "interrupted", "", e);
             }
             if (wait == null || attempt >= maxAttempts) {
@@ -88,71 +96,79 @@ final class HamsaTransport {
         }
     }
 
-    private MutableHttpRequest<?> request(Call call) throws HamsaApiException {
-        MutableHttpRequest<Object> request = HttpRequest.create(call.method(), call.path());
+    private HamsaApiException budgetSpent(Call call, HamsaApiException failure, Duration wait, WaitBudget budget) {
+        return new HamsaApiException(HamsaApiException.Kind.RATE_LIMITED, failure.status(), call.method().name(),
+                path(call), failure.hamsaCode(), "Hamsa asked to wait " + wait.toSeconds() + " s, more than the "
+                + budget.left().toSeconds() + " s left of this run's toolwire.hamsa.max-wait", failure.body(), null);
+    }
+
+    private String path(Call call) {
+        return basePath + call.path();
+    }
+
+    private MutableHttpRequest<?> request(Call call) {
+        MutableHttpRequest<Object> request = HttpRequest.create(call.method(), path(call));
         request.header(HttpHeaders.AUTHORIZATION, "Token " + apiKey).accept(MediaType.APPLICATION_JSON_TYPE);
         if (call.body() != null) {
-            try {
-                request.body(json.writeValueAsString(call.body())).contentType(MediaType.APPLICATION_JSON_TYPE);
-            } catch (IOException e) {
-                throw new HamsaApiException(HamsaApiException.Kind.REJECTED, 0, call.method().name(), call.path(), null,
-                        "the request body could not be written: " + e.getMessage(), "", e);
-            }
+            request.body(call.body().toString()).contentType(MediaType.APPLICATION_JSON_TYPE);
         }
         return request;
     }
 
-    /** The {@code data} of a 2xx answer; {@code success: false} or unreadable JSON is a failure. */
+    /** The {@code data} of a 2xx answer, else the answer itself; an {@code error} in it, or unreadable JSON, is a failure. */
     private JsonNode data(Call call, int status, String body) {
         JsonNode root;
         try {
-            root = body.isBlank() ? JsonNode.nullNode() : json.readValue(body, JsonNode.class);
+            root = body.isBlank() ? NullNode.getInstance() : HamsaJson.MAPPER.readTree(body);
         } catch (IOException e) {
             throw error(call, status, body, "the answer is not JSON");
         }
-        if (root.isObject() && root.get("success") != null && root.get("success").isBoolean()
-                && !root.get("success").getBooleanValue()) {
+        if (root.isObject() && carriesError(root.get("error"))) {
             throw error(call, status, body, null);
         }
         JsonNode data = root.isObject() ? root.get("data") : null;
-        return data != null ? data : root;
+        return data != null && !data.isNull() ? data : root;
+    }
+
+    private static boolean carriesError(@Nullable JsonNode error) {
+        return error != null && (error.isObject() && !error.isEmpty() || error.isTextual() && !error.asText().isBlank());
     }
 
     private HamsaApiException error(Call call, int status, String body, @Nullable String reason) {
         Integer code = null;
         String message = reason == null ? "" : reason;
         try {
-            JsonNode root = body.isBlank() ? JsonNode.nullNode() : json.readValue(body, JsonNode.class);
-            JsonNode error = root.isObject() ? root.get("error") : null;
-            JsonNode codeNode = error != null && error.isObject() ? error.get("code") : null;
-            if (codeNode != null && (codeNode.isNumber() || codeNode.isString())) {
-                code = parseInt(codeNode.coerceStringValue());
+            JsonNode root = body.isBlank() ? NullNode.getInstance() : HamsaJson.MAPPER.readTree(body);
+            JsonNode error = root.path("error");
+            JsonNode codeNode = error.path("code");
+            if (codeNode.isNumber() || codeNode.isTextual()) {
+                code = parseInt(codeNode.asText());
             }
             if (reason == null) {
-                message = firstText(error != null && error.isObject() ? error.get("message") : null,
-                        root.isObject() ? root.get("message") : null, error != null && error.isString() ? error : null);
+                message = firstText(error.path("message"), root.path("message"), error);
             }
         } catch (IOException | RuntimeException e) {
             // not JSON: the status and the body excerpt say enough
         }
         HamsaApiException.Kind kind = HamsaApiException.classify(status, code);
-        return new HamsaApiException(kind, status, call.method().name(), call.path(), code, redact(message),
+        return new HamsaApiException(kind, status, call.method().name(), path(call), code, redact(message),
                 excerpt(body), null);
     }
 
     private Duration rateLimitWait(HttpResponse<?> response, int attempt) {
-        Duration wait = retryAfter(response.getHeaders().get("Retry-After"))
+        return retryAfter(response.getHeaders().get("Retry-After"))
                 .or(() -> untilReset(response.getHeaders().get("X-RateLimit-Reset")))
+                .filter(wait -> !wait.isZero())
                 .orElseGet(() -> backoff.delay(attempt));
-        return wait.compareTo(maxRetryWait) > 0 ? maxRetryWait : wait;
     }
 
-    private void noteRemaining(HttpResponse<?> response) {
+    /** An exhausted {@code X-RateLimit-Remaining} holds the next request until the reset, when the budget covers it. */
+    private void noteRemaining(HttpResponse<?> response, WaitBudget budget) {
         String remaining = response.getHeaders().get("X-RateLimit-Remaining");
         Integer left = remaining == null ? null : parseInt(remaining.trim());
         if (left != null && left <= 0) {
             untilReset(response.getHeaders().get("X-RateLimit-Reset"))
-                    .map(d -> d.compareTo(maxRetryWait) > 0 ? maxRetryWait : d)
+                    .filter(budget::take)
                     .ifPresent(pacer::holdFor);
         }
     }
@@ -196,10 +212,10 @@ final class HamsaTransport {
         return redacted.length() <= BODY_LIMIT ? redacted : redacted.substring(0, BODY_LIMIT) + "...";
     }
 
-    private static String firstText(@Nullable JsonNode... nodes) {
+    private static String firstText(JsonNode... nodes) {
         for (JsonNode node : nodes) {
-            if (node != null && node.isString() && !node.getStringValue().isBlank()) {
-                return node.getStringValue();
+            if (node.isTextual() && !node.asText().isBlank()) {
+                return node.asText();
             }
         }
         return "";

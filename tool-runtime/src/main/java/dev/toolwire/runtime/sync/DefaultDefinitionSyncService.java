@@ -7,21 +7,26 @@ import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.hamsa.HamsaApiException;
 import dev.toolwire.runtime.hamsa.HamsaClient;
-import dev.toolwire.runtime.hamsa.WebTool;
+import dev.toolwire.runtime.hamsa.HamsaDialect;
+import dev.toolwire.runtime.hamsa.HamsaSession;
+import dev.toolwire.runtime.hamsa.WebToolListing;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The sync: checks the configuration (public URL, API key, credentials), reads every remote tool,
- * plans with {@link PlanBuilder} and applies with {@link PlanApplier}.
+ * The sync: checks the configuration (public URL, API key, credentials, dialect), opens a run against
+ * Hamsa (which finds out the dialect), reads every remote tool, plans with {@link PlanBuilder} and
+ * applies with {@link PlanApplier} in the same run. When the list may be incomplete, each tool about
+ * to be created is looked up by name first, so an unread page never becomes a duplicate.
  */
 @Singleton
 @Internal
@@ -47,28 +52,57 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
     }
 
     @Override
-    public SyncPlan plan(boolean prune) {
+    public SyncPlan plan(SyncOptions options) {
         PlanBuilder builder = builder();
         List<ToolDescriptor> tools = registry.all().stream().map(RegisteredTool::descriptor).toList();
         checkCredentialsCanBePublished(tools, builder.credentials());
-        List<WebTool> remote;
+        HamsaSession session = session();
         try {
-            remote = client.listWebTools(null);
+            WebToolListing listing = session.list();
+            List<String> notes = new ArrayList<>();
+            SyncPlan.Content content = builder.build(tools, listing, options, session.dialect());
+            String incomplete = listing.incompleteReason();
+            if (incomplete != null && content.entries().stream().anyMatch(e -> e.action() == SyncPlan.Action.CREATE)) {
+                // Before creating, make sure each tool is really missing: a list that may be incomplete must not duplicate.
+                for (SyncPlan.Entry entry : content.entries()) {
+                    if (entry.action() == SyncPlan.Action.CREATE) {
+                        listing = listing.plus(session.find(entry.name()));
+                    }
+                }
+                content = builder.build(tools, listing, options, session.dialect());
+                notes.add("The list may be incomplete (" + incomplete + "), so each tool to create was first "
+                        + "looked up by name.");
+            }
             monitor.succeeded("list web tools");
+            notes.addAll(content.notes());
+            return new SyncPlan(builder.mapper().publicUrl(), options, session,
+                    new SyncPlan.Content(content.entries(), content.work(), content.elsewhere(), notes));
         } catch (HamsaApiException e) {
             monitor.failed("list web tools", e);
             if (e.isAuthFailure()) {
                 throw keyRefused(e);
             }
+            if (e.status() == 404) {
+                throw new ToolSyncException("Hamsa at " + client.baseUrl() + " has no web-tool list: " + e.getMessage()
+                        + ". Check toolwire.hamsa.base-url (or HAMSA_BASE_URL) and " + HamsaDialect.PROPERTY
+                        + ". Nothing was changed.", true, e);
+            }
             throw new ToolSyncException("Could not read the web tools from Hamsa at " + client.baseUrl() + ": "
                     + e.getMessage() + ". Nothing was changed.", false, e);
         }
-        return builder.build(tools, remote, prune);
     }
 
     @Override
     public SyncResult apply(SyncPlan plan, Consumer<String> progress) {
-        return new PlanApplier(client, builder(), hamsa, monitor).apply(plan, progress);
+        return new PlanApplier(plan.session(), builder(), hamsa, monitor).apply(plan, progress);
+    }
+
+    private HamsaSession session() {
+        try {
+            return client.session();
+        } catch (IllegalArgumentException e) {
+            throw ToolSyncException.configuration(e.getMessage());
+        }
     }
 
     /**
@@ -81,7 +115,7 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
                 .collect(Collectors.toMap(tool -> toolCredentials.effectiveMode(AuthModes.of(tool)), tool -> tool,
                         (first, second) -> first))
                 .values()
-                .forEach(tool -> resolver.resolve(tool, null));
+                .forEach(resolver::resolve);
     }
 
     private PlanBuilder builder() {

@@ -3,26 +3,37 @@ package dev.toolwire.runtime.sync;
 import java.util.function.Consumer;
 
 /**
- * Makes the tool definitions on Hamsa match the code: {@link #plan(boolean)} reads every remote
- * tool and compares; {@link #apply(SyncPlan, Consumer)} writes the differences one by one. Used by
- * the {@code sync} command and by {@code toolwire.sync.on-startup}.
+ * Makes the tool definitions on Hamsa match the code: {@link #plan(SyncOptions)} reads every remote
+ * tool and compares; {@link #apply(SyncPlan, Consumer)} writes the differences one by one, in the
+ * dialect the plan found. Used by the {@code sync} command and by {@code toolwire.sync.on-startup}.
  */
 public interface DefinitionSyncService {
 
     /**
      * Plans a sync without writing anything.
      *
+     * @param options pruning, credential rotation
+     * @return the plan
+     * @throws ToolSyncException when the configuration is incomplete or Hamsa cannot be read
+     */
+    SyncPlan plan(SyncOptions options);
+
+    /**
+     * Plans a sync without writing anything, with no option but pruning.
+     *
      * @param prune whether orphans are to be deactivated
      * @return the plan
      * @throws ToolSyncException when the configuration is incomplete or Hamsa cannot be read
      */
-    SyncPlan plan(boolean prune);
+    default SyncPlan plan(boolean prune) {
+        return plan(SyncOptions.pruning(prune));
+    }
 
     /**
      * Applies a plan: creates, then updates, then deactivations, sequentially. A failed write is
      * counted and the others still run.
      *
-     * @param plan a plan from {@link #plan(boolean)}
+     * @param plan a plan from {@link #plan(SyncOptions)}
      * @param progress receives one line per write
      * @return what was done
      * @throws ToolSyncException when Hamsa refuses the API key midway

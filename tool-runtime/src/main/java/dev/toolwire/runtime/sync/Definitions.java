@@ -4,77 +4,55 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.toolwire.runtime.descriptor.Json;
-import dev.toolwire.runtime.hamsa.WebTool;
-import dev.toolwire.runtime.hamsa.WebToolBody;
-import dev.toolwire.runtime.hamsa.WebToolMessage;
-import dev.toolwire.runtime.hamsa.WebToolSettings;
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Normalised definitions: a web tool flattened to {@code path -> canonical JSON value} over the
- * fields the sync manages, so a definition sent and the same definition as Hamsa answers it compare
- * equal. Normalising covers key order, {@code timeOut} (seconds) vs {@code timeout} (seconds or
- * milliseconds), nulls, empty maps and lists a server fills in, {@code required} order, number
- * spelling ({@code 1} vs {@code 1.0}), message order, and a {@code params} answered as a bare
- * properties map. Server fields (id, version, persistentId, userId, projectId, dates) are ignored.
+ * Normalised definitions: a {@link WebToolDefinition} flattened to {@code path -> canonical JSON
+ * value} over the fields the sync manages, so a definition sent and the same definition as Hamsa
+ * answers it (in either dialect) compare equal. The reader has already folded the dialects'
+ * spellings into the model; normalising here covers key order, nulls, empty maps and lists a server
+ * fills in, {@code required} order, number spelling ({@code 1} vs {@code 1.0}), message order, and a
+ * {@code params} answered as a bare properties map. Paths use the reference spelling
+ * ({@code toolSettings.serverUrl}); {@link dev.toolwire.runtime.hamsa.HamsaDialect#spell} prints them.
  */
 final class Definitions {
 
     static final String AUTH_TOKEN = "toolSettings.authToken";
     static final String HEADERS = "toolSettings.httpHeaders.";
+    static final String AUTH_TYPE = "authType";
 
     private Definitions() {}
 
-    static SortedMap<String, String> of(WebToolBody body, boolean withCollection) {
+    static SortedMap<String, String> of(WebToolDefinition tool, boolean withCollection) {
         SortedMap<String, String> out = new TreeMap<>();
-        out.put("type", text(body.type()));
-        out.put("description", text(body.description()));
-        out.put("async", String.valueOf(body.async()));
-        if (withCollection && body.collectionId() != null) {
-            out.put("collectionId", text(body.collectionId()));
-        }
-        flatten("params", Json.MAPPER.valueToTree(body.params()), out);
-        messages(body.messages(), out);
-        out.put("toolSettings.serverUrl", text(body.toolSettings().serverUrl()));
-        out.put("toolSettings.methodType", text(body.toolSettings().methodType()));
-        out.put("toolSettings.timeOut", String.valueOf(body.toolSettings().timeOut()));
-        putIfText(out, AUTH_TOKEN, body.toolSettings().authToken());
-        strings(HEADERS, body.toolSettings().httpHeaders(), out);
-        strings("toolSettings.pathParameters.", body.toolSettings().pathParameters(), out);
-        return out;
-    }
-
-    static SortedMap<String, String> of(WebTool tool, boolean withCollection) {
-        SortedMap<String, String> out = new TreeMap<>();
-        out.put("type", text(tool.type() == null ? "FUNCTION" : tool.type()));
-        out.put("description", text(tool.description() == null ? "" : tool.description()));
-        out.put("async", String.valueOf(Boolean.TRUE.equals(tool.async())));
+        out.put("type", text(tool.type()));
+        out.put("description", text(tool.description()));
+        out.put("async", String.valueOf(tool.async()));
         if (withCollection && tool.collectionId() != null && !tool.collectionId().isBlank()) {
             out.put("collectionId", text(tool.collectionId()));
         }
-        JsonNode params = tool.params() == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.valueToTree(tool.params());
-        flatten(isBareProperties(params) ? "params.properties" : "params", params, out);
-        messages(tool.messages() == null ? List.of() : tool.messages(), out);
-        WebToolSettings settings = tool.toolSettings();
-        if (settings != null) {
-            putIfText(out, "toolSettings.serverUrl", settings.serverUrl());
-            putIfText(out, "toolSettings.methodType", settings.methodType());
-            BigDecimal timeout = seconds(settings.timeOut() != null ? settings.timeOut() : settings.timeout(),
-                    settings.timeOut() != null);
-            if (timeout != null) {
-                out.put("toolSettings.timeOut", number(timeout));
+        flatten(isBareProperties(tool.params()) ? "params.properties" : "params", tool.params(), out);
+        tool.messages().forEach((type, content) -> {
+            if (!content.isBlank()) {
+                out.put("messages." + type, text(content));
             }
-            putIfText(out, AUTH_TOKEN, settings.authToken());
-            strings(HEADERS, settings.httpHeaders(), out);
-            strings("toolSettings.pathParameters.", settings.pathParameters(), out);
+        });
+        putIfText(out, "toolSettings.serverUrl", tool.serverUrl());
+        putIfText(out, "toolSettings.methodType", tool.methodType());
+        if (tool.timeoutSeconds() != null) {
+            out.put("toolSettings.timeOut", number(tool.timeoutSeconds()));
         }
+        putIfText(out, AUTH_TYPE, tool.authType());
+        putIfText(out, AUTH_TOKEN, tool.authToken());
+        tool.httpHeaders().forEach((k, v) -> out.put(HEADERS + k, text(v)));
+        tool.pathParameters().forEach((k, v) -> out.put("toolSettings.pathParameters." + k, text(v)));
         return out;
     }
 
@@ -96,13 +74,25 @@ final class Definitions {
      * properties map, only the desired {@code params.properties} are compared.
      */
     static List<SyncPlan.Change> diff(SortedMap<String, String> remote, SortedMap<String, String> desired) {
+        return diff(remote, desired, false);
+    }
+
+    /**
+     * The changes from {@code remote} to {@code desired}; with {@code secretsUnknown} (Hamsa answered
+     * its credentials masked), credentials are not compared. {@code authType} is compared only when
+     * the remote states it (the reference dialect has no such field).
+     */
+    static List<SyncPlan.Change> diff(SortedMap<String, String> remote, SortedMap<String, String> desired,
+            boolean secretsUnknown) {
         boolean bare = remote.keySet().stream().anyMatch(k -> k.startsWith("params."))
                 && remote.keySet().stream().filter(k -> k.startsWith("params.")).allMatch(k -> k.startsWith("params.properties."));
         TreeSet<String> keys = new TreeSet<>(remote.keySet());
         keys.addAll(desired.keySet());
         List<SyncPlan.Change> changes = new ArrayList<>();
         for (String key : keys) {
-            if (bare && key.startsWith("params.") && !key.startsWith("params.properties.")) {
+            if (bare && key.startsWith("params.") && !key.startsWith("params.properties.")
+                    || secretsUnknown && isSecret(key)
+                    || key.equals(AUTH_TYPE) && !remote.containsKey(AUTH_TYPE)) {
                 continue;
             }
             String before = remote.get(key);
@@ -116,34 +106,6 @@ final class Definitions {
 
     static boolean isSecret(String key) {
         return key.equals(AUTH_TOKEN) || key.startsWith(HEADERS);
-    }
-
-    /** A {@code timeout} of 1000 or more that is a whole number of seconds in milliseconds is read as milliseconds. */
-    private static @Nullable BigDecimal seconds(@Nullable BigDecimal value, boolean requestSpelling) {
-        if (value == null || requestSpelling) {
-            return value;
-        }
-        BigDecimal thousand = BigDecimal.valueOf(1000);
-        boolean millis = value.compareTo(thousand) >= 0 && value.remainder(thousand).signum() == 0;
-        return millis ? value.divide(thousand) : value;
-    }
-
-    private static void messages(List<WebToolMessage> messages, SortedMap<String, String> out) {
-        for (WebToolMessage message : messages) {
-            if (message.type() != null && message.content() != null && !message.content().isBlank()) {
-                out.put("messages." + message.type(), text(message.content()));
-            }
-        }
-    }
-
-    private static void strings(String prefix, @Nullable Map<String, ?> map, SortedMap<String, String> out) {
-        if (map != null) {
-            map.forEach((k, v) -> {
-                if (v != null) {
-                    out.put(prefix + k, text(String.valueOf(v)));
-                }
-            });
-        }
     }
 
     private static void putIfText(SortedMap<String, String> out, String key, @Nullable String value) {

@@ -2,41 +2,56 @@ package dev.toolwire.runtime.sync;
 
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.hamsa.HamsaApiException;
-import dev.toolwire.runtime.hamsa.HamsaClient;
-import dev.toolwire.runtime.hamsa.WebTool;
-import dev.toolwire.runtime.hamsa.WebToolBody;
+import dev.toolwire.runtime.hamsa.HamsaSession;
+import dev.toolwire.runtime.hamsa.RemoteWebTool;
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies a plan write by write. A create or update whose outcome is unknown (5xx, no answer) is not
- * simply repeated: the tool is looked up by name first, and the write is repeated only if it did not
- * take effect. So a create that timed out on our side but succeeded on Hamsa's is never made twice.
+ * Applies a plan write by write, in the plan's run (its dialect and wait budget). A create or update
+ * whose outcome is unknown (5xx, no answer) is not simply repeated: the tool is looked up by name
+ * first, and the write is repeated only if it did not take effect. So a create that timed out on our
+ * side but succeeded on Hamsa's is never made twice. A deactivation of a name the code still has is
+ * refused, whatever the plan says.
  */
 final class PlanApplier {
 
-    private final HamsaClient client;
+    private static final Set<SyncPlan.Action> CODE_TOOLS = EnumSet.of(SyncPlan.Action.CREATE, SyncPlan.Action.UPDATE,
+            SyncPlan.Action.UNCHANGED, SyncPlan.Action.CONFLICT, SyncPlan.Action.UNREADABLE);
+
+    private final HamsaSession session;
     private final PlanBuilder builder;
     private final HamsaConfiguration config;
     private final SyncMonitor monitor;
 
-    PlanApplier(HamsaClient client, PlanBuilder builder, HamsaConfiguration config, SyncMonitor monitor) {
-        this.client = client;
+    PlanApplier(HamsaSession session, PlanBuilder builder, HamsaConfiguration config, SyncMonitor monitor) {
+        this.session = session;
         this.builder = builder;
         this.config = config;
         this.monitor = monitor;
     }
 
     SyncResult apply(SyncPlan plan, Consumer<String> progress) {
+        Set<String> codeNames = plan.entries().stream().filter(e -> CODE_TOOLS.contains(e.action()))
+                .map(SyncPlan.Entry::name).collect(Collectors.toSet());
         List<SyncResult.Applied> applied = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (SyncPlan.Action action : List.of(SyncPlan.Action.CREATE, SyncPlan.Action.UPDATE, SyncPlan.Action.DEACTIVATE)) {
             for (SyncPlan.Entry entry : plan.entries()) {
                 if (entry.action() != action) {
+                    continue;
+                }
+                if (action == SyncPlan.Action.DEACTIVATE && codeNames.contains(entry.name())) {
+                    failures.add(entry.name() + ": not deactivated, the code still has a tool of that name");
                     continue;
                 }
                 try {
@@ -45,7 +60,8 @@ final class PlanApplier {
                     monitor.wrote(action, true);
                     monitor.succeeded("write web tools");
                     progress.accept(action.marker() + " " + entry.name() + ": " + verb(action)
-                            + (done.id() == null ? "" : " (id " + done.id() + ", version " + done.version() + ")"));
+                            + (done.id() == null ? " (Hamsa's answer did not say its id)"
+                                    : " (id " + done.id() + ", version " + (done.version() == null ? "?" : done.version()) + ")"));
                 } catch (HamsaApiException e) {
                     monitor.wrote(action, false);
                     monitor.failed("write web tools", e);
@@ -57,7 +73,7 @@ final class PlanApplier {
                 }
             }
         }
-        plan.entries().stream().filter(e -> e.action() == SyncPlan.Action.CONFLICT)
+        plan.entries().stream().filter(e -> e.action() == SyncPlan.Action.CONFLICT || e.action() == SyncPlan.Action.UNREADABLE)
                 .forEach(e -> failures.add(e.name() + ": " + e.detail()));
         return new SyncResult(count(applied, SyncPlan.Action.CREATE), count(applied, SyncPlan.Action.UPDATE),
                 (int) plan.count(SyncPlan.Action.UNCHANGED), count(applied, SyncPlan.Action.DEACTIVATE),
@@ -69,42 +85,47 @@ final class PlanApplier {
     }
 
     private SyncResult.Applied write(SyncPlan.Entry entry, SyncPlan.Work work, Consumer<String> progress) {
-        WebTool result;
+        RemoteWebTool result;
         switch (entry.action()) {
-            case CREATE -> result = carefully(entry.name(), work.body(), null, progress);
+            case CREATE -> result = carefully(entry.name(), require(work.body()), null, progress);
             case UPDATE -> {
-                WebTool remote = require(work.remote());
-                result = carefully(entry.name(), work.body(), remote, progress);
-                if (!remote.active() && result.id() != null) {
-                    client.setActivation(result.id(), true);
+                RemoteWebTool remote = require(work.remote());
+                result = carefully(entry.name(), require(work.body()), remote, progress);
+                if (!remote.active()) {
+                    session.setActivation(result != null ? result.id() : remote.id(), true);
                 }
             }
             case DEACTIVATE -> {
-                WebTool remote = require(work.remote());
-                client.setActivation(require(remote.id()), false);
+                RemoteWebTool remote = require(work.remote());
+                session.setActivation(remote.id(), false);
                 result = remote;
             }
             default -> throw new IllegalStateException("Nothing to write for " + entry.action());
         }
-        return new SyncResult.Applied(entry.name(), entry.action(), result.id(), result.version());
+        return new SyncResult.Applied(entry.name(), entry.action(), result == null ? null : result.id(),
+                result == null ? null : result.version());
     }
 
-    /** Creates or updates; after an unknown outcome, looks before writing again. */
-    private WebTool carefully(String name, @Nullable WebToolBody body, @Nullable WebTool remote, Consumer<String> progress) {
-        WebToolBody definition = require(body);
-        WebTool target = remote;
+    /**
+     * Creates or updates; after an unknown outcome, looks before writing again.
+     *
+     * @return the tool as answered, or null when the answer held none that could be read
+     */
+    private @Nullable RemoteWebTool carefully(String name, WebToolDefinition definition, @Nullable RemoteWebTool remote,
+            Consumer<String> progress) {
+        RemoteWebTool target = remote;
         for (int attempt = 1; ; attempt++) {
             try {
-                return target == null ? client.createWebTool(definition)
-                        : client.updateWebTool(require(target.id()), definition);
+                return target == null ? session.create(definition) : session.update(target.id(), definition);
             } catch (HamsaApiException e) {
                 if (!e.isOutcomeUnknown() || attempt >= Math.max(1, config.maxAttempts())) {
                     throw e;
                 }
                 progress.accept("? " + name + ": " + e.getMessage() + "; checking whether it took effect");
                 pause(attempt);
-                Optional<WebTool> now = findOurs(name);
-                if (now.isPresent() && (target == null || builder.changes(now.get(), definition).isEmpty())) {
+                Optional<RemoteWebTool> now = findOurs(name);
+                if (now.isPresent() && (target == null
+                        || builder.changes(now.get().definition(), definition, true).isEmpty())) {
                     return now.get();
                 }
                 target = now.orElse(target);
@@ -112,10 +133,11 @@ final class PlanApplier {
         }
     }
 
-    private Optional<WebTool> findOurs(String name) {
-        return client.listWebTools(name).stream()
-                .filter(t -> name.equals(t.name()) && builder.mapper().isOurs(t.serverUrl()))
-                .reduce((a, b) -> (b.version() == null ? 0 : b.version()) >= (a.version() == null ? 0 : a.version()) ? b : a);
+    private Optional<RemoteWebTool> findOurs(String name) {
+        return session.find(name).named(name).stream()
+                .filter(RemoteWebTool.class::isInstance).map(RemoteWebTool.class::cast)
+                .filter(t -> builder.mapper().isOurs(t.serverUrl()))
+                .max(Comparator.comparing((RemoteWebTool t) -> t.version() == null ? 0 : t.version()));
     }
 
     private void pause(int attempt) {

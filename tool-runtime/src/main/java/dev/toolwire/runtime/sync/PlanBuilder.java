@@ -1,24 +1,32 @@
 package dev.toolwire.runtime.sync;
 
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
-import dev.toolwire.runtime.hamsa.WebTool;
-import dev.toolwire.runtime.hamsa.WebToolBody;
+import dev.toolwire.runtime.hamsa.HamsaDialect;
+import dev.toolwire.runtime.hamsa.ListedWebTool;
+import dev.toolwire.runtime.hamsa.RemoteWebTool;
+import dev.toolwire.runtime.hamsa.UnreadableWebTool;
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
+import dev.toolwire.runtime.hamsa.WebToolListing;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Classifies every tool: remote tools are matched by name; a remote tool is "ours" when its
- * {@code serverUrl} is under the public URL. A code tool with an active, equal remote twin is
- * unchanged; a different or inactive one is updated; none is created, unless a tool of that name
- * points elsewhere (a conflict, left alone). Ours that are no longer in the code are orphans,
- * deactivated when pruning. Tools pointing elsewhere are never touched.
+ * Classifies every tool against the newest version of each remote tool (superseded versions listed
+ * as items of their own are ignored). Remote tools are matched by name; one is "ours" when its server
+ * URL is under the public URL. A code tool with an active, equal remote twin is unchanged; a
+ * different or inactive one is updated; none is created, unless a tool of that name points elsewhere
+ * (a conflict) or could not be read (unreadable), both left alone. Ours that are no longer in the code
+ * are orphans, deactivated when pruning; a remote tool whose name is in the code is never one.
  */
 final class PlanBuilder {
 
@@ -38,67 +46,134 @@ final class PlanBuilder {
         return credentials;
     }
 
-    SyncPlan build(List<ToolDescriptor> tools, List<WebTool> remote, boolean prune) {
+    SyncPlan.Content build(List<ToolDescriptor> tools, WebToolListing listing, SyncOptions options, HamsaDialect dialect) {
+        List<ListedWebTool> latest = listing.latestVersions();
+        Set<ListedWebTool> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
         List<SyncPlan.Entry> entries = new ArrayList<>();
         Map<String, SyncPlan.Work> work = new LinkedHashMap<>();
-        Set<WebTool> claimed = new HashSet<>();
+        List<String> notes = new ArrayList<>();
+        int masked = 0;
         for (ToolDescriptor tool : tools.stream().sorted(Comparator.comparing(ToolDescriptor::name)).toList()) {
-            List<WebTool> named = remote.stream().filter(r -> tool.name().equals(r.name())).toList();
-            WebTool twin = named.stream().filter(r -> mapper.isOurs(r.serverUrl()))
-                    .max(Comparator.comparing(WebTool::active)
-                            .thenComparing(r -> r.version() == null ? 0 : r.version()))
-                    .orElse(null);
-            if (twin == null && !named.isEmpty()) {
-                claimed.addAll(named);
-                entries.add(new SyncPlan.Entry(tool.name(), SyncPlan.Action.CONFLICT, List.of(), named.get(0).id(),
-                        "a Hamsa tool named '" + tool.name() + "' points at " + named.get(0).serverUrl()
-                                + "; left alone. Rename the tool, or repoint or delete the other one in Hamsa."));
-                continue;
+            List<ListedWebTool> named = latest.stream().filter(r -> tool.name().equals(r.name())).toList();
+            claimed.addAll(named);
+            List<RemoteWebTool> ours = named.stream().filter(RemoteWebTool.class::isInstance).map(RemoteWebTool.class::cast)
+                    .filter(r -> mapper.isOurs(r.serverUrl())).toList();
+            if (ours.isEmpty()) {
+                SyncPlan.Entry leftAlone = leftAlone(tool.name(), named);
+                if (leftAlone != null) {
+                    entries.add(leftAlone);
+                    continue;
+                }
             }
-            CredentialResolver.Auth auth = credentials.resolve(tool, twin);
-            WebToolBody body = mapper.toWebTool(tool, auth.authToken(), auth.httpHeaders());
+            RemoteWebTool twin = ours.stream()
+                    .max(Comparator.comparing(RemoteWebTool::active).thenComparing(r -> r.version() == null ? 0 : r.version()))
+                    .orElse(null);
+            CredentialResolver.Auth auth = credentials.resolve(tool, twin, options.rotateCredentials());
+            WebToolDefinition body = mapper.toDefinition(tool, auth.authToken(), auth.httpHeaders());
             if (twin == null) {
                 entries.add(new SyncPlan.Entry(tool.name(), SyncPlan.Action.CREATE, List.of(), null,
-                        body.toolSettings().methodType() + " " + body.toolSettings().serverUrl()));
+                        body.methodType() + " " + body.serverUrl()));
                 work.put(SyncPlan.key(tool.name(), null), new SyncPlan.Work(body, null));
                 continue;
             }
-            claimed.add(twin);
-            List<SyncPlan.Change> changes = new ArrayList<>(changes(twin, body));
-            if (!twin.active()) {
-                changes.add(0, new SyncPlan.Change("isActive", "false", "true", false));
-            }
+            masked += auth.remoteMasked() ? 1 : 0;
+            List<SyncPlan.Change> changes = changes(twin, body, auth, options.rotateCredentials(), dialect);
             SyncPlan.Action action = changes.isEmpty() ? SyncPlan.Action.UNCHANGED : SyncPlan.Action.UPDATE;
-            entries.add(new SyncPlan.Entry(tool.name(), action, changes, twin.id(), versionNote(twin)));
+            entries.add(new SyncPlan.Entry(tool.name(), action, changes, twin.id(), versionNote(twin, ours)));
             work.put(SyncPlan.key(tool.name(), twin.id()), new SyncPlan.Work(body, twin));
         }
-        int elsewhere = 0;
-        for (WebTool r : remote) {
-            if (claimed.contains(r)) {
-                continue;
-            }
-            if (!mapper.isOurs(r.serverUrl())) {
-                elsewhere++;
-            } else if (r.active()) {
-                String name = Objects.requireNonNullElse(r.name(), "(unnamed)");
-                SyncPlan.Action action = prune ? SyncPlan.Action.DEACTIVATE : SyncPlan.Action.ORPHAN;
-                entries.add(new SyncPlan.Entry(name, action, List.of(), r.id(), prune
-                        ? "no longer in the code; deactivated"
-                        : "no longer in the code; run with --prune (or toolwire.sync.prune=true) to deactivate"));
-                work.put(SyncPlan.key(name, r.id()), new SyncPlan.Work(null, r));
-            }
+        int elsewhere = orphans(latest, claimed, tools, options.prune(), entries, work, notes);
+        if (listing.supersededCount() > 0) {
+            notes.add(listing.supersededCount() + " superseded versions were listed as items of their own; only each "
+                    + "tool's newest version counts, and superseded ones are never written to.");
         }
-        return new SyncPlan(mapper.publicUrl(), prune, entries, work, elsewhere);
+        if (masked > 0) {
+            notes.add("Hamsa answered the credentials of " + masked + " tools masked; they are assumed current "
+                    + "(sync --rotate-credentials publishes new ones).");
+        }
+        return new SyncPlan.Content(entries, work, elsewhere, notes);
     }
 
-    List<SyncPlan.Change> changes(WebTool remote, WebToolBody body) {
+    /** A code tool whose name Hamsa has only elsewhere (a conflict) or only unreadable: left alone. */
+    private SyncPlan.@Nullable Entry leftAlone(String name, List<ListedWebTool> named) {
+        for (ListedWebTool remote : named) {
+            if (remote instanceof UnreadableWebTool unreadable) {
+                return new SyncPlan.Entry(name, SyncPlan.Action.UNREADABLE, List.of(), unreadable.id(),
+                        "Hamsa's answer for " + unreadable.label() + " could not be read: " + unreadable.reason()
+                                + "; left alone, so nothing is created in its place. Fix or remove it in Hamsa.");
+            }
+        }
+        if (named.isEmpty()) {
+            return null;
+        }
+        RemoteWebTool other = (RemoteWebTool) named.get(0);
+        return new SyncPlan.Entry(name, SyncPlan.Action.CONFLICT, List.of(), other.id(),
+                "a Hamsa tool named '" + name + "' points at " + other.serverUrl()
+                        + "; left alone. Rename the tool, or repoint or delete the other one in Hamsa.");
+    }
+
+    /**
+     * Remote tools no code tool claimed: ours and active are orphans (deactivated when pruning); the
+     * others are counted as pointing elsewhere, or noted when unreadable. A remote tool whose name is
+     * in the code is never an orphan, whatever else is true of it.
+     */
+    private int orphans(List<ListedWebTool> latest, Set<ListedWebTool> claimed, List<ToolDescriptor> tools, boolean prune,
+            List<SyncPlan.Entry> entries, Map<String, SyncPlan.Work> work, List<String> notes) {
+        Set<String> codeNames = tools.stream().map(ToolDescriptor::name).collect(Collectors.toSet());
+        int elsewhere = 0;
+        for (ListedWebTool item : latest) {
+            if (claimed.contains(item) || codeNames.contains(item.name())) {
+                continue;
+            }
+            if (item instanceof UnreadableWebTool unreadable) {
+                notes.add("Hamsa's answer for " + unreadable.label() + " could not be read (" + unreadable.reason()
+                        + "); it is left alone.");
+            } else if (item instanceof RemoteWebTool remote && !mapper.isOurs(remote.serverUrl())) {
+                elsewhere++;
+            } else if (item instanceof RemoteWebTool remote && remote.active()) {
+                String name = Objects.requireNonNull(remote.name());
+                SyncPlan.Action action = prune ? SyncPlan.Action.DEACTIVATE : SyncPlan.Action.ORPHAN;
+                entries.add(new SyncPlan.Entry(name, action, List.of(), remote.id(), prune
+                        ? "no longer in the code; deactivated"
+                        : "no longer in the code; run with --prune (or toolwire.sync.prune=true) to deactivate"));
+                work.put(SyncPlan.key(name, remote.id()), new SyncPlan.Work(null, remote));
+            }
+        }
+        return elsewhere;
+    }
+
+    private List<SyncPlan.Change> changes(RemoteWebTool twin, WebToolDefinition body, CredentialResolver.Auth auth,
+            boolean rotate, HamsaDialect dialect) {
+        List<SyncPlan.Change> changes = new ArrayList<>();
+        if (!twin.active()) {
+            changes.add(new SyncPlan.Change("isActive", "false", "true", false));
+        }
+        for (SyncPlan.Change change : changes(twin.definition(), body, auth.remoteMasked())) {
+            changes.add(new SyncPlan.Change(dialect.spell(change.path()), change.before(), change.after(), change.secret()));
+        }
+        boolean secretChanges = changes.stream().anyMatch(SyncPlan.Change::secret);
+        if (rotate && !secretChanges && (auth.authToken() != null || auth.httpHeaders() != null)) {
+            String path = auth.authToken() != null ? Definitions.AUTH_TOKEN
+                    : Definitions.HEADERS + auth.httpHeaders().keySet().iterator().next();
+            changes.add(new SyncPlan.Change(dialect.spell(path), "(rotated)", "(rotated)", true));
+        }
+        return changes;
+    }
+
+    List<SyncPlan.Change> changes(WebToolDefinition remote, WebToolDefinition body, boolean secretsUnknown) {
         boolean collection = mapper.collectionId() != null;
         SortedMap<String, String> before = Definitions.of(remote, collection);
         SortedMap<String, String> after = Definitions.of(body, collection);
-        return Definitions.diff(before, after);
+        return Definitions.diff(before, after, secretsUnknown);
     }
 
-    private static String versionNote(WebTool remote) {
-        return "version " + (remote.version() == null ? "?" : remote.version());
+    private static String versionNote(RemoteWebTool twin, List<RemoteWebTool> ours) {
+        String note = "version " + (twin.version() == null ? "?" : twin.version());
+        if (ours.size() > 1) {
+            note += "; " + (ours.size() - 1) + " more live copies under this URL ("
+                    + ours.stream().filter(r -> r != twin).map(RemoteWebTool::id).collect(Collectors.joining(", "))
+                    + ") are left alone";
+        }
+        return note;
     }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Renders a plan like {@code terraform plan}: a line per tool with {@code +}, {@code ~}, {@code =},
- * {@code -} or {@code !}, the changed fields under each update, and a count line. Credentials are
+ * {@code -}, {@code !} or {@code ?}, the changed fields under each update (in the dialect's spelling),
+ * a count line and the notes. The first line names the dialect and how it was chosen. Credentials are
  * shown as {@code (secret)}.
  */
 @Internal
@@ -22,7 +23,8 @@ public final class PlanPrinter {
      */
     public static List<String> lines(SyncPlan plan) {
         List<String> lines = new ArrayList<>();
-        lines.add("Hamsa sync plan for " + plan.publicUrl() + ":");
+        lines.add("Hamsa sync plan for " + plan.publicUrl() + " (Hamsa API dialect: " + plan.dialect() + ", "
+                + plan.dialectSource() + "):");
         for (SyncPlan.Entry entry : plan.entries()) {
             String note = switch (entry.action()) {
                 case CREATE -> " (create: " + entry.detail() + ")";
@@ -36,8 +38,10 @@ public final class PlanPrinter {
         lines.add("Plan: " + plan.count(SyncPlan.Action.CREATE) + " to create, " + plan.count(SyncPlan.Action.UPDATE)
                 + " to update, " + plan.count(SyncPlan.Action.UNCHANGED) + " unchanged, "
                 + plan.count(SyncPlan.Action.DEACTIVATE) + " to deactivate, " + plan.count(SyncPlan.Action.ORPHAN)
-                + " orphaned, " + plan.count(SyncPlan.Action.CONFLICT) + " in conflict; " + plan.elsewhere()
-                + " other Hamsa tools point elsewhere and are left alone.");
+                + " orphaned, " + plan.count(SyncPlan.Action.CONFLICT) + " in conflict"
+                + (plan.count(SyncPlan.Action.UNREADABLE) == 0 ? "" : ", " + plan.count(SyncPlan.Action.UNREADABLE) + " unreadable")
+                + "; " + plan.elsewhere() + " other Hamsa tools point elsewhere and are left alone.");
+        plan.notes().forEach(note -> lines.add("Note: " + note));
         return lines;
     }
 }

@@ -1,15 +1,18 @@
 package dev.toolwire.runtime.sync;
 
-import dev.toolwire.runtime.hamsa.WebTool;
-import dev.toolwire.runtime.hamsa.WebToolBody;
+import dev.toolwire.runtime.hamsa.HamsaDialect;
+import dev.toolwire.runtime.hamsa.HamsaSession;
+import dev.toolwire.runtime.hamsa.RemoteWebTool;
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a sync will do: one entry per tool in the code and per orphan or conflicting remote tool.
- * A plan holds the bodies it will send, including credentials; its public view ({@link #entries()},
- * {@link Change#toString()}) masks them.
+ * What a sync will do: one entry per tool in the code and per orphan, with the dialect Hamsa was
+ * found to speak and notes on what was read. A plan holds the definitions it will send, including
+ * credentials, and the run it was made in; its public view ({@link #entries()},
+ * {@link Change#toString()}) masks credentials.
  */
 public final class SyncPlan {
 
@@ -26,7 +29,9 @@ public final class SyncPlan {
         /** On Hamsa under this application's URL, no longer in the code, not pruning: left alone. */
         ORPHAN('-'),
         /** In the code, but the Hamsa tool of that name points elsewhere: left alone, counted as failed. */
-        CONFLICT('!');
+        CONFLICT('!'),
+        /** In the code, but Hamsa's answer for the tool of that name could not be read: left alone, counted as failed. */
+        UNREADABLE('?');
 
         private final char marker;
 
@@ -35,7 +40,7 @@ public final class SyncPlan {
         }
 
         /**
-         * The plan marker: {@code +}, {@code ~}, {@code =}, {@code -} or {@code !}.
+         * The plan marker: {@code +}, {@code ~}, {@code =}, {@code -}, {@code !} or {@code ?}.
          *
          * @return the marker
          */
@@ -91,21 +96,28 @@ public final class SyncPlan {
         }
     }
 
-    /** The work behind an entry: what to send, and the remote tool it replaces. */
-    record Work(@Nullable WebToolBody body, @Nullable WebTool remote) {}
+    /** The work behind an entry: what to send, and the remote tool (newest version) it replaces. */
+    record Work(@Nullable WebToolDefinition body, @Nullable RemoteWebTool remote) {}
+
+    /** What the plan builder found, before the run it belongs to is attached. */
+    record Content(List<Entry> entries, Map<String, Work> work, int elsewhere, List<String> notes) {}
 
     private final String publicUrl;
-    private final boolean prune;
+    private final SyncOptions options;
+    private final HamsaSession session;
     private final List<Entry> entries;
     private final Map<String, Work> work;
     private final int elsewhere;
+    private final List<String> notes;
 
-    SyncPlan(String publicUrl, boolean prune, List<Entry> entries, Map<String, Work> work, int elsewhere) {
+    SyncPlan(String publicUrl, SyncOptions options, HamsaSession session, Content content) {
         this.publicUrl = publicUrl;
-        this.prune = prune;
-        this.entries = List.copyOf(entries);
-        this.work = Map.copyOf(work);
-        this.elsewhere = elsewhere;
+        this.options = options;
+        this.session = session;
+        this.entries = List.copyOf(content.entries());
+        this.work = Map.copyOf(content.work());
+        this.elsewhere = content.elsewhere();
+        this.notes = List.copyOf(content.notes());
     }
 
     /**
@@ -151,7 +163,44 @@ public final class SyncPlan {
      * @return whether pruning
      */
     public boolean prune() {
-        return prune;
+        return options.prune();
+    }
+
+    /**
+     * The options the plan was made with.
+     *
+     * @return the options
+     */
+    public SyncOptions options() {
+        return options;
+    }
+
+    /**
+     * The dialect of Hamsa's API this run speaks.
+     *
+     * @return {@code reference} or {@code guide}
+     */
+    public String dialect() {
+        return session.dialect().label();
+    }
+
+    /**
+     * How the dialect was chosen.
+     *
+     * @return {@code configured}, or {@code auto-detected: ...} with the paths asked
+     */
+    public String dialectSource() {
+        return session.dialectSource();
+    }
+
+    /**
+     * What the plan noticed about the remote list: superseded versions ignored, items that could not
+     * be read, a list that may be incomplete, credentials answered masked.
+     *
+     * @return one sentence each
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /**
@@ -161,6 +210,14 @@ public final class SyncPlan {
      */
     public int elsewhere() {
         return elsewhere;
+    }
+
+    HamsaSession session() {
+        return session;
+    }
+
+    HamsaDialect speaking() {
+        return session.dialect();
     }
 
     Work work(Entry entry) {

@@ -1,34 +1,26 @@
 package dev.toolwire.runtime.sync;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.ToolwireConfiguration;
-import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
-import dev.toolwire.runtime.hamsa.WebToolBody;
-import dev.toolwire.runtime.hamsa.WebToolMessage;
-import dev.toolwire.runtime.hamsa.WebToolSettingsBody;
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import io.micronaut.core.annotation.Internal;
+import java.math.BigDecimal;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a descriptor into Hamsa's create/update web-tool body (SPEC §8): {@code {type: FUNCTION,
- * name, description, async, collectionId?, params, messages, toolSettings: {serverUrl, methodType,
- * timeOut, authToken?, httpHeaders?, pathParameters}}}. The server URL is {@code toolwire.public-url}
- * plus the tool's path with {@code {x}} written as {@code :x}; {@code timeOut} is in seconds; the
- * messages are {@code REQUEST_START} / {@code REQUEST_COMPLETE}, non-empty ones only. Not a bean, so
+ * Turns a descriptor into the definition of a Hamsa web tool (SPEC §8), which either dialect then
+ * writes as its body: type {@code FUNCTION}; the server URL is {@code toolwire.public-url} plus the
+ * tool's path with {@code {x}} written as {@code :x}; the timeout in seconds; the messages
+ * {@code REQUEST_START} / {@code REQUEST_COMPLETE}, non-empty ones only. Not a bean, so
  * {@code describe --format hamsa} works when the sync is disabled.
  */
 @Internal
 public final class WebToolMapper {
-
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final String publicUrl;
     private final @Nullable String collectionId;
@@ -78,15 +70,16 @@ public final class WebToolMapper {
     }
 
     /**
-     * The web-tool body of a tool.
+     * The definition of a tool, in the model both dialects write from.
      *
      * @param tool the descriptor
      * @param authToken the {@code authToken} to store (e.g. {@code Bearer <jwt>}), or null
      * @param httpHeaders the headers Hamsa should send, or null
-     * @return the body
+     * @return the definition; its {@code authType} is {@code jwtAuth} with a token, else {@code none}
      */
-    public WebToolBody toWebTool(ToolDescriptor tool, @Nullable String authToken, @Nullable Map<String, String> httpHeaders) {
-        List<WebToolMessage> messages = new ArrayList<>();
+    public WebToolDefinition toDefinition(ToolDescriptor tool, @Nullable String authToken,
+            @Nullable Map<String, String> httpHeaders) {
+        Map<String, String> messages = new LinkedHashMap<>();
         addMessage(messages, "REQUEST_START", tool.messages().start());
         addMessage(messages, "REQUEST_COMPLETE", tool.messages().complete());
         Map<String, String> pathParameters = new LinkedHashMap<>();
@@ -94,10 +87,10 @@ public final class WebToolMapper {
             JsonNode def = p.defaultValue();
             pathParameters.put(p.name(), def == null ? "" : def.isTextual() ? def.asText() : def.toString());
         }
-        WebToolSettingsBody settings = new WebToolSettingsBody(serverUrl(tool.path()), tool.method(), authToken,
-                tool.timeoutSeconds(), httpHeaders, pathParameters);
-        return new WebToolBody("FUNCTION", tool.name(), tool.description(), tool.async(), collectionId,
-                Json.MAPPER.convertValue(tool.params(), MAP), messages, settings);
+        return new WebToolDefinition("FUNCTION", tool.name(), tool.description(), tool.async(), collectionId,
+                tool.params().deepCopy(), messages, serverUrl(tool.path()), tool.method(),
+                authToken != null ? WebToolDefinition.JWT_AUTH : WebToolDefinition.NO_AUTH, authToken,
+                BigDecimal.valueOf(tool.timeoutSeconds()), httpHeaders == null ? Map.of() : httpHeaders, pathParameters);
     }
 
     /**
@@ -120,9 +113,9 @@ public final class WebToolMapper {
         return serverUrl.equals(publicUrl) || serverUrl.startsWith(publicUrl + "/");
     }
 
-    private static void addMessage(List<WebToolMessage> messages, String type, @Nullable String content) {
+    private static void addMessage(Map<String, String> messages, String type, @Nullable String content) {
         if (content != null && !content.isBlank()) {
-            messages.add(new WebToolMessage(type, content));
+            messages.put(type, content);
         }
     }
 }

@@ -80,6 +80,24 @@ class SyncCommandTest {
     void helpListsTheOptions() {
         Run run = run("sync", "--help");
         assertEquals(0, run.exit());
-        assertTrue(run.out().contains("--dry-run") && run.out().contains("--prune"), run.out());
+        assertTrue(run.out().contains("--dry-run") && run.out().contains("--prune") && run.out().contains("--rotate-credentials"),
+                run.out());
+    }
+
+    @Test
+    void anUnknownDialect_exits2NamingTheProperty_beforeAnyRequest() {
+        System.setProperty("toolwire.hamsa.dialect", "dashboard");
+        System.setProperty("toolwire.hamsa.api-key", "cli-key");
+        System.setProperty("toolwire.auth.jwt.secret", "sync-command-test-secret-0123456789abcdef");
+        try {
+            Run run = run("sync", "--dry-run");
+            assertEquals(2, run.exit(), run.out());
+            assertTrue(run.err().contains("toolwire.hamsa.dialect must be auto, reference or guide; it is 'dashboard'."),
+                    run.err());
+            assertEquals(List.of(), HAMSA.requests());
+        } finally {
+            System.clearProperty("toolwire.hamsa.dialect");
+            System.clearProperty("toolwire.auth.jwt.secret");
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +54,15 @@ class HamsaClientTest {
         return ApplicationContext.run(p);
     }
 
-    private static WebToolBody body(String name, String description) {
-        return new WebToolBody("FUNCTION", name, description, false, null, Map.of("type", "object"), List.of(),
-                new WebToolSettingsBody("https://tools.example.com/tools/" + name, "POST", null, 10, null, Map.of()));
+    private static WebToolDefinition body(String name, String description) {
+        return new WebToolDefinition("FUNCTION", name, description, false, null,
+                HamsaJson.MAPPER.createObjectNode().put("type", "object"), Map.of(),
+                "https://tools.example.com/tools/" + name, "POST", WebToolDefinition.NO_AUTH, null, BigDecimal.TEN,
+                Map.of(), Map.of());
+    }
+
+    private static List<String> names(WebToolListing listing) {
+        return listing.latestVersions().stream().map(ListedWebTool::name).toList();
     }
 
     @Test
@@ -65,13 +72,15 @@ class HamsaClientTest {
                     + "\"toolSettings\":{\"serverUrl\":\"https://x.example.com/t\",\"methodType\":\"GET\"}}");
         }
         try (ApplicationContext context = context()) {
-            List<WebTool> tools = context.getBean(HamsaClient.class).listWebTools(null);
+            WebToolListing tools = context.getBean(HamsaClient.class).session().list();
 
-            assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6"), tools.stream().map(WebTool::name).toList());
-            assertEquals(List.of("1", "2", "3"), HAMSA.requests().stream().map(r -> r.query().get("skip")).toList());
+            assertEquals(List.of("t0", "t1", "t2", "t3", "t4", "t5", "t6"), names(tools));
+            assertEquals(List.of("1", "2", "3", "4"), HAMSA.requests().stream().map(r -> r.query().get("skip")).toList(),
+                    "pages until one brings nothing new");
             assertEquals("3", HAMSA.requests().get(0).query().get("take"));
             assertEquals("Token " + KEY, HAMSA.requests().get(0).header("Authorization").orElseThrow());
-            assertEquals(Duration.ofSeconds(10), Duration.ofMillis(tools.get(0).toolSettings().timeout().longValue()));
+            RemoteWebTool first = (RemoteWebTool) tools.items().get(0);
+            assertEquals(0, BigDecimal.TEN.compareTo(first.definition().timeoutSeconds()), "answered in ms, read as s");
         }
     }
 
@@ -81,7 +90,7 @@ class HamsaClientTest {
                 "hamsa.base-url", HAMSA.url().toString(), "hamsa.api-key", "Token " + KEY))) {
             HamsaClient client = context.getBean(HamsaClient.class);
             assertEquals(HAMSA.url(), client.baseUrl());
-            assertEquals(List.of(), client.listWebTools(null));
+            assertEquals(List.of(), client.session().list().items());
             assertEquals("Token " + KEY, HAMSA.requests().get(0).header("Authorization").orElseThrow());
         }
     }
@@ -89,19 +98,20 @@ class HamsaClientTest {
     @Test
     void createUpdateGetAndToggle() {
         try (ApplicationContext context = context()) {
-            HamsaClient client = context.getBean(HamsaClient.class);
-            WebTool created = client.createWebTool(body("ping", "Pings."));
+            HamsaSession session = context.getBean(HamsaClient.class).session();
+            RemoteWebTool created = session.create(body("ping", "Pings."));
             assertEquals(1, created.version());
-            WebTool updated = client.updateWebTool(created.id(), body("ping", "Pings twice."));
+            RemoteWebTool updated = session.update(created.id(), body("ping", "Pings twice."));
             assertEquals(2, updated.version());
             assertEquals(created.persistentId(), updated.persistentId());
-            assertEquals("Pings.", client.getWebTool(created.id()).description());
-            client.setActivation(updated.id(), false);
+            assertEquals("Pings twice.", updated.definition().description());
+            session.setActivation(updated.id(), false);
             assertFalse(HAMSA.tool("ping").orElseThrow().path("isActive").asBoolean());
             RecordedRequest toggle = HAMSA.requests().get(HAMSA.requests().size() - 1);
             assertEquals("/v1/voice-agents/web-tool/toggle-activation", toggle.path());
             assertEquals("{\"id\":\"" + updated.id() + "\",\"isActive\":false}", toggle.body().toString());
-            assertFalse(HAMSA.requests().get(0).body().has("collectionId"), "null members are left out");
+            RecordedRequest create = HAMSA.requests().stream().filter(r -> r.method().equals("POST")).findFirst().orElseThrow();
+            assertFalse(create.body().has("collectionId"), "null members are left out");
         }
     }
 
@@ -109,7 +119,7 @@ class HamsaClientTest {
     void validationErrors_areTypedAndNeverRetried() {
         try (ApplicationContext context = context()) {
             HamsaApiException e = assertThrows(HamsaApiException.class,
-                    () -> context.getBean(HamsaClient.class).createWebTool(body("ping", "")));
+                    () -> context.getBean(HamsaClient.class).session().create(body("ping", "")));
             assertEquals(HamsaApiException.Kind.VALIDATION, e.kind());
             assertEquals(400, e.status());
             assertEquals(10400, e.hamsaCode());
@@ -117,7 +127,7 @@ class HamsaClientTest {
             assertTrue(e.getMessage().startsWith("Hamsa API POST /v2/voice-agents/web-tool failed: HTTP 400, code 10400"),
                     e.getMessage());
             assertTrue(e.body().contains("description must be a string"), e.body());
-            assertEquals(1, HAMSA.requests().size());
+            assertEquals(2, HAMSA.requests().size(), "the dialect is found out by one list, then one create");
         }
     }
 
@@ -125,7 +135,7 @@ class HamsaClientTest {
     void aRefusedKey_isAnAuthFailure_withoutTheKeyInTheMessage() {
         try (ApplicationContext context = context("toolwire.hamsa.api-key", "not-the-key-777")) {
             HamsaApiException e = assertThrows(HamsaApiException.class,
-                    () -> context.getBean(HamsaClient.class).listWebTools(null));
+                    () -> context.getBean(HamsaClient.class).session().list());
             assertEquals(HamsaApiException.Kind.UNAUTHORIZED, e.kind());
             assertTrue(e.isAuthFailure());
             assertFalse(e.getMessage().contains("not-the-key-777"));
@@ -138,12 +148,12 @@ class HamsaClientTest {
         try (ApplicationContext context = context("toolwire.hamsa.max-attempts", "3")) {
             HamsaClient client = context.getBean(HamsaClient.class);
             HAMSA.failNext(2, 503);
-            assertEquals(List.of(), client.listWebTools(null));
+            assertEquals(List.of(), client.session().list().items());
             assertEquals(3, HAMSA.requests().size());
 
             HAMSA.reset();
             HAMSA.failNext(5, 500);
-            HamsaApiException e = assertThrows(HamsaApiException.class, () -> client.listWebTools(null));
+            HamsaApiException e = assertThrows(HamsaApiException.class, () -> client.session().list());
             assertEquals(HamsaApiException.Kind.SERVER, e.kind());
             assertEquals(3, HAMSA.requests().size());
         }
@@ -151,10 +161,10 @@ class HamsaClientTest {
 
     @Test
     void aCreateAnswered503_isNotRepeatedByTheClient() {
-        try (ApplicationContext context = context()) {
+        try (ApplicationContext context = context("toolwire.hamsa.dialect", "reference")) {
             HAMSA.failNext(1, 503);
             HamsaApiException e = assertThrows(HamsaApiException.class,
-                    () -> context.getBean(HamsaClient.class).createWebTool(body("ping", "Pings.")));
+                    () -> context.getBean(HamsaClient.class).session().create(body("ping", "Pings.")));
             assertTrue(e.isOutcomeUnknown());
             assertEquals(1, HAMSA.requests().size());
         }
@@ -168,7 +178,7 @@ class HamsaClientTest {
         spendTheRateBudgetFromAnotherClient();
         try (ApplicationContext context = context()) {
             HamsaClient client = context.getBean(HamsaClient.class);
-            client.listWebTools(null);
+            client.session().list();
             assertTrue(HAMSA.requests().stream().anyMatch(r -> r.status() == 429));
             assertEquals(2, HAMSA.requests().stream().filter(r -> r.status() == 200).count());
         }
@@ -193,10 +203,32 @@ class HamsaClientTest {
         try (ApplicationContext context = context("toolwire.hamsa.base-url", "http://127.0.0.1:1",
                 "toolwire.hamsa.max-attempts", "2")) {
             HamsaApiException e = assertThrows(HamsaApiException.class,
-                    () -> context.getBean(HamsaClient.class).listWebTools(null));
+                    () -> context.getBean(HamsaClient.class).session().list());
             assertEquals(HamsaApiException.Kind.IO, e.kind());
             assertEquals(0, e.status());
             assertNull(e.hamsaCode());
+        }
+    }
+
+    @Test
+    void aBaseUrlWithAPath_keepsItsPath() {
+        HAMSA.basePath("/proxy/hamsa");
+        try (ApplicationContext context = context("toolwire.hamsa.base-url", HAMSA.url() + "/")) {
+            context.getBean(HamsaClient.class).session().list();
+            assertEquals("/proxy/hamsa/v2/voice-agents/web-tool/list", HAMSA.requests().get(0).path());
+            assertEquals(200, HAMSA.requests().get(0).status());
+        }
+    }
+
+    @Test
+    void a429_waitsAsLongAsRetryAfterSays_withinTheRunsBudget() {
+        HAMSA.rateLimit(1, Duration.ofSeconds(2));
+        spendTheRateBudgetFromAnotherClient();
+        try (ApplicationContext context = context("toolwire.hamsa.max-wait", "500ms")) {
+            HamsaApiException e = assertThrows(HamsaApiException.class, () -> context.getBean(HamsaClient.class).session().list());
+            assertEquals(HamsaApiException.Kind.RATE_LIMITED, e.kind());
+            assertTrue(e.getMessage().contains("more than the 0 s left of this run's toolwire.hamsa.max-wait"), e.getMessage());
+            assertEquals(1, HAMSA.requests().stream().filter(r -> r.status() == 429).count(), "no retry it could not afford");
         }
     }
 

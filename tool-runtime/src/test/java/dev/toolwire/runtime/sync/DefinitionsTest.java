@@ -2,12 +2,11 @@ package dev.toolwire.runtime.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.toolwire.runtime.hamsa.WebTool;
-import dev.toolwire.runtime.hamsa.WebToolBody;
-import dev.toolwire.runtime.hamsa.WebToolMessage;
-import dev.toolwire.runtime.hamsa.WebToolSettings;
-import dev.toolwire.runtime.hamsa.WebToolSettingsBody;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,57 +14,104 @@ import org.junit.jupiter.api.Test;
 /** What the comparison ignores (the shapes a server answers) and what it reports. */
 class DefinitionsTest {
 
-    private static final Map<String, Object> PARAMS = Map.of("type", "object", "required", List.of("b", "a"),
-            "properties", Map.of("a", Map.of("type", "integer", "minimum", 1), "b", Map.of("type", "string")));
+    private static final ObjectNode PARAMS = json("{'type':'object','required':['b','a'],"
+            + "'properties':{'a':{'type':'integer','minimum':1},'b':{'type':'string'}}}");
 
-    private static WebToolBody body(String description) {
-        return new WebToolBody("FUNCTION", "t", description, false, null, PARAMS,
-                List.of(new WebToolMessage("REQUEST_START", "Wait."), new WebToolMessage("REQUEST_COMPLETE", "Done.")),
-                new WebToolSettingsBody("https://x.example.com/t/:a", "GET", "Bearer tok", 15, null, Map.of("a", "")));
+    private static ObjectNode json(String text) {
+        try {
+            return (ObjectNode) Json.MAPPER.readTree(text.replace('\'', '"'));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
-    private static WebTool remote(Object params, BigDecimal timeout, BigDecimal timeOut) {
-        return new WebTool("id", "pid", 4, "t", null, "Same.", null, true, "c-1",
-                new WebToolSettings("https://x.example.com/t/:a", "GET", "Bearer tok", timeout, timeOut, Map.of(),
-                        Map.of("a", "")),
-                params,
-                List.of(new WebToolMessage("REQUEST_COMPLETE", "Done."), new WebToolMessage("REQUEST_START", "Wait.")));
+    private static Map<String, String> messages(String... typeAndContent) {
+        Map<String, String> messages = new LinkedHashMap<>();
+        for (int i = 0; i < typeAndContent.length; i += 2) {
+            messages.put(typeAndContent[i], typeAndContent[i + 1]);
+        }
+        return messages;
     }
 
-    private static List<SyncPlan.Change> diff(WebTool remote, WebToolBody body) {
+    private static WebToolDefinition body(String description, String authToken, Map<String, String> headers,
+            Map<String, String> messages) {
+        return new WebToolDefinition("FUNCTION", "t", description, false, null, PARAMS, messages,
+                "https://x.example.com/t/:a", "GET", WebToolDefinition.JWT_AUTH, authToken, BigDecimal.valueOf(15),
+                headers, Map.of("a", ""));
+    }
+
+    private static WebToolDefinition remote(ObjectNode params, BigDecimal timeoutSeconds, String authType) {
+        return new WebToolDefinition("FUNCTION", "t", "Same.", false, "c-1", params,
+                messages("REQUEST_COMPLETE", "Done.", "REQUEST_START", "Wait."), "https://x.example.com/t/:a", "GET",
+                authType, "Bearer tok", timeoutSeconds, Map.of(), Map.of("a", ""));
+    }
+
+    private static List<SyncPlan.Change> diff(WebToolDefinition remote, WebToolDefinition body) {
         return Definitions.diff(Definitions.of(remote, false), Definitions.of(body, false));
+    }
+
+    private static WebToolDefinition same() {
+        return body("Same.", "Bearer tok", Map.of(), messages("REQUEST_START", "Wait.", "REQUEST_COMPLETE", "Done."));
     }
 
     @Test
     void serverShapes_compareEqual() {
-        Map<String, Object> answered = Map.of("type", "object", "required", List.of("a", "b"),
-                "properties", Map.of("a", Map.of("type", "integer", "minimum", new BigDecimal("1.0")),
-                        "b", Map.of("type", "string", "description", Map.of())));
-        assertEquals(List.of(), diff(remote(answered, new BigDecimal(15000), null), body("Same.")), "ms timeout");
-        assertEquals(List.of(), diff(remote(answered, null, new BigDecimal(15)), body("Same.")), "echoed timeOut");
-        assertEquals(List.of(), diff(remote(answered, new BigDecimal(15), null), body("Same.")), "timeout in seconds");
+        ObjectNode answered = json("{'type':'object','required':['a','b'],"
+                + "'properties':{'a':{'type':'integer','minimum':1.0},'b':{'type':'string','description':{}}}}");
+        assertEquals(List.of(), diff(remote(answered, new BigDecimal("15.0"), null), same()), "number spelling, order");
+        assertEquals(List.of(), diff(remote(answered, new BigDecimal(15), WebToolDefinition.JWT_AUTH), same()),
+                "the guide's authType, when answered, agrees");
+    }
+
+    @Test
+    void authType_isComparedOnlyWhenTheAnswerStatesIt() {
+        assertEquals(List.of("~ authType: \"none\" -> \"jwtAuth\""),
+                diff(remote(PARAMS, BigDecimal.valueOf(15), WebToolDefinition.NO_AUTH), same()).stream()
+                        .map(Object::toString).toList());
     }
 
     @Test
     void paramsAnsweredAsABarePropertiesMap_compareOnTheirProperties() {
-        Object bare = Map.of("a", Map.of("type", "integer", "minimum", 1), "b", Map.of("type", "string"));
-        assertEquals(List.of(), diff(remote(bare, new BigDecimal(15), null), body("Same.")));
-        Object changed = Map.of("a", Map.of("type", "integer", "minimum", 2), "b", Map.of("type", "string"));
+        ObjectNode bare = json("{'a':{'type':'integer','minimum':1},'b':{'type':'string'}}");
+        assertEquals(List.of(), diff(remote(bare, BigDecimal.valueOf(15), null), same()));
+        ObjectNode changed = json("{'a':{'type':'integer','minimum':2},'b':{'type':'string'}}");
         assertEquals("~ params.properties.a.minimum: 2 -> 1",
-                diff(remote(changed, new BigDecimal(15), null), body("Same.")).get(0).toString());
+                diff(remote(changed, BigDecimal.valueOf(15), null), same()).get(0).toString());
     }
 
     @Test
     void changes_areFieldLevel_andSecretsAreMasked() {
-        WebToolBody wanted = new WebToolBody("FUNCTION", "t", "New.", false, null, PARAMS, List.of(),
-                new WebToolSettingsBody("https://x.example.com/t/:a", "GET", "Bearer other", 15, Map.of("X-Key", "v"),
-                        Map.of("a", "")));
-        List<String> lines = diff(remote(PARAMS, new BigDecimal(15), null), wanted).stream().map(Object::toString).toList();
+        WebToolDefinition wanted = body("New.", "Bearer other", Map.of("X-Key", "v"), Map.of());
+        List<String> lines = diff(remote(PARAMS, BigDecimal.valueOf(15), null), wanted).stream().map(Object::toString).toList();
         assertEquals(List.of(
                 "~ description: \"Same.\" -> \"New.\"",
                 "- messages.REQUEST_COMPLETE: \"Done.\" -> (none)",
                 "- messages.REQUEST_START: \"Wait.\" -> (none)",
                 "~ toolSettings.authToken: (secret) -> (secret)",
                 "+ toolSettings.httpHeaders.X-Key: (none) -> (secret)"), lines);
+    }
+
+    @Test
+    void secretsAnsweredMasked_areNotCompared() {
+        WebToolDefinition wanted = body("Same.", "Bearer other", Map.of("X-Key", "v"),
+                messages("REQUEST_START", "Wait.", "REQUEST_COMPLETE", "Done."));
+        assertEquals(List.of(), Definitions.diff(Definitions.of(remote(PARAMS, BigDecimal.valueOf(15), null), false),
+                Definitions.of(wanted, false), true));
+    }
+
+    @Test
+    void maskedSecrets_areToldFromStaleOnes() {
+        String fresh = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0In0.c2lnbmF0dXJl";
+        assertEquals(true, MaskedSecrets.tokenLooksMasked("Bearer ****", fresh));
+        assertEquals(true, MaskedSecrets.tokenLooksMasked("Bearer eyJhbGci\u2022\u2022\u2022", fresh));
+        assertEquals(true, MaskedSecrets.tokenLooksMasked("Bearer eyJhbGciOi", fresh), "truncated");
+        assertEquals(true, MaskedSecrets.tokenLooksMasked("", fresh));
+        assertEquals(false, MaskedSecrets.tokenLooksMasked("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJvbGQifQ.c2ln", fresh),
+                "a real token that is merely older is replaced");
+        assertEquals(true, MaskedSecrets.valueLooksMasked("****", "header-key-0123456789"));
+        assertEquals(true, MaskedSecrets.valueLooksMasked("header-k", "header-key-0123456789"), "a revealed start");
+        assertEquals(true, MaskedSecrets.valueLooksMasked("456789", "header-key-0123456789"), "a revealed end");
+        assertEquals(false, MaskedSecrets.valueLooksMasked("old-key-12", "header-key-0123456789"), "a rotated key");
+        assertEquals(false, MaskedSecrets.valueLooksMasked("header-key-0123456789", "header-key-0123456789"));
     }
 }

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.auth.ToolCredentials;
+import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.testing.FakeHamsa;
+import dev.toolwire.testing.FakeHamsa.Dialect;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
@@ -17,20 +20,45 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Credentials in the bodies per auth mode, token reuse versus minting, and the startup trigger. */
+/**
+ * Credentials in the bodies per auth mode (in each dialect of Hamsa's API), token reuse versus
+ * minting, and the startup trigger.
+ */
 class SyncAuthModesTest {
 
     private static final FakeHamsa HAMSA = FakeHamsa.start("runtime-key");
+    private static final FakeHamsa GUIDE = FakeHamsa.start("runtime-key", Dialect.GUIDE);
 
     @BeforeEach
     void reset() {
         HAMSA.reset();
+        GUIDE.reset();
     }
 
     @AfterAll
     static void stop() {
         HAMSA.close();
+        GUIDE.close();
+    }
+
+    private static FakeHamsa fake(Dialect dialect) {
+        return dialect == Dialect.GUIDE ? GUIDE : HAMSA;
+    }
+
+    /** A stored tool's credential fields and URL, in either shape: {@code authToken}, {@code headers} as a map, {@code url}. */
+    private static Map<String, JsonNode> settings(FakeHamsa fake, String name) {
+        JsonNode tool = fake.tool(name).orElseThrow();
+        if (fake.dialect() == Dialect.REFERENCE) {
+            JsonNode settings = tool.path("toolSettings");
+            return Map.of("authToken", settings.path("authToken"), "headers", settings.path("httpHeaders"),
+                    "url", settings.path("serverUrl"));
+        }
+        ObjectNode headers = Json.MAPPER.createObjectNode();
+        tool.path("headers").forEach(h -> headers.put(h.path("name").asText(), h.path("value").asText()));
+        return Map.of("authToken", tool.path("authToken"), "headers", headers, "url", tool.path("url"));
     }
 
     private static Map<String, Object> properties(String... extra) {
@@ -53,44 +81,55 @@ class SyncAuthModesTest {
         return service.apply(service.plan(false), line -> { });
     }
 
-    @Test
-    void eachAuthModeGetsItsCredential_andAValidTokenIsReused() {
-        try (ApplicationContext context = ApplicationContext.run(properties())) {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void eachAuthModeGetsItsCredential_andAValidTokenIsReused(Dialect dialect) {
+        FakeHamsa fake = fake(dialect);
+        try (ApplicationContext context = ApplicationContext.run(properties("toolwire.hamsa.base-url", fake.url().toString()))) {
             SyncResult first = sync(context);
             assertEquals(3, first.created(), first.failures().toString());
             ToolCredentials credentials = context.getBean(ToolCredentials.class);
 
-            JsonNode jwt = HAMSA.tool("jwt_tool").orElseThrow().path("toolSettings");
-            assertTrue(credentials.accepts(jwt.path("authToken").asText(), "jwt_tool", Duration.ofDays(364)));
-            assertTrue(jwt.path("authToken").asText().startsWith("Bearer "));
-            assertEquals(0, jwt.path("httpHeaders").size());
-            assertEquals("https://voice.example.org/api/tools/jwt_tool", jwt.path("serverUrl").asText());
-            JsonNode header = HAMSA.tool("header_tool").orElseThrow().path("toolSettings");
-            assertEquals("fixture-header-value", header.at("/httpHeaders/X-API-Key").asText());
-            assertTrue(header.path("authToken").isNull());
-            JsonNode open = HAMSA.tool("open_tool").orElseThrow().path("toolSettings");
-            assertTrue(open.path("authToken").isNull());
-            assertEquals(0, open.path("httpHeaders").size());
+            Map<String, JsonNode> jwt = settings(fake, "jwt_tool");
+            assertTrue(credentials.accepts(jwt.get("authToken").asText(), "jwt_tool", Duration.ofDays(364)));
+            assertTrue(jwt.get("authToken").asText().startsWith("Bearer "));
+            assertEquals(0, jwt.get("headers").size());
+            assertEquals("https://voice.example.org/api/tools/jwt_tool", jwt.get("url").asText());
+            Map<String, JsonNode> header = settings(fake, "header_tool");
+            assertEquals("fixture-header-value", header.get("headers").path("X-API-Key").asText());
+            assertTrue(header.get("authToken").isNull());
+            Map<String, JsonNode> open = settings(fake, "open_tool");
+            assertTrue(open.get("authToken").isNull());
+            assertEquals(0, open.get("headers").size());
+            if (dialect == Dialect.GUIDE) {
+                assertEquals("jwtAuth", fake.tool("jwt_tool").orElseThrow().path("authType").asText());
+                assertEquals("none", fake.tool("header_tool").orElseThrow().path("authType").asText());
+                assertEquals("none", fake.tool("open_tool").orElseThrow().path("authType").asText());
+            }
 
             SyncPlan again = context.getBean(DefinitionSyncService.class).plan(false);
             assertEquals(3, again.count(SyncPlan.Action.UNCHANGED));
             assertEquals(0, again.count(SyncPlan.Action.UPDATE), "the stored token was reused, not replaced");
-            assertFalse(credentials.accepts(jwt.path("authToken").asText(), "header_tool", Duration.ZERO),
+            assertFalse(credentials.accepts(jwt.get("authToken").asText(), "header_tool", Duration.ZERO),
                     "the token is scoped to its own tool");
         }
     }
 
-    @Test
-    void aTokenThatExpiresTooSoon_isReplaced_andOnlyThatFieldChanges() {
-        try (ApplicationContext context = ApplicationContext.run(properties())) {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aTokenThatExpiresTooSoon_isReplaced_andOnlyThatFieldChanges(Dialect dialect) {
+        String baseUrl = fake(dialect).url().toString();
+        try (ApplicationContext context = ApplicationContext.run(properties("toolwire.hamsa.base-url", baseUrl))) {
             sync(context);
         }
-        try (ApplicationContext context = ApplicationContext.run(properties("toolwire.sync.token-min-remaining", "400d"))) {
+        try (ApplicationContext context = ApplicationContext.run(properties("toolwire.sync.token-min-remaining", "400d",
+                "toolwire.hamsa.base-url", baseUrl))) {
             SyncPlan plan = context.getBean(DefinitionSyncService.class).plan(false);
             SyncPlan.Entry jwt = plan.entries().stream().filter(e -> e.name().equals("jwt_tool")).findFirst().orElseThrow();
             assertEquals(SyncPlan.Action.UPDATE, jwt.action());
             assertEquals(1, jwt.changes().size());
-            assertEquals("~ toolSettings.authToken: (secret) -> (secret)", jwt.changes().get(0).toString());
+            assertEquals(dialect == Dialect.GUIDE ? "~ authToken: (secret) -> (secret)"
+                    : "~ toolSettings.authToken: (secret) -> (secret)", jwt.changes().get(0).toString());
             assertEquals(2, plan.count(SyncPlan.Action.UNCHANGED));
             assertFalse(String.join("\n", PlanPrinter.lines(plan)).contains("Bearer"));
         }

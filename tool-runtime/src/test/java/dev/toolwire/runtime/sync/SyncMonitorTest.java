@@ -95,6 +95,20 @@ class SyncMonitorTest {
     }
 
     @Test
+    void theReachabilityCheck_reachesAHamsaThatSpeaksTheGuideDialect() {
+        try (FakeHamsa hamsa = FakeHamsa.start("monitor-key", FakeHamsa.Dialect.GUIDE);
+                ApplicationContext context = ApplicationContext.run(properties(hamsa.url().toString()))) {
+            context.getBean(HamsaReachabilityCheck.class).check();
+
+            Map<?, ?> details = details(context);
+            assertEquals(true, details.get("reachable"), details.toString());
+            assertFalse(details.containsKey("problem"), details.toString());
+            assertEquals(List.of(404, 200), hamsa.requests().stream().map(r -> r.status()).toList(),
+                    "the reference path first, then the guide's");
+        }
+    }
+
+    @Test
     void aServerWithoutAKey_neverChecks() throws InterruptedException {
         try (FakeHamsa hamsa = FakeHamsa.start("monitor-key")) {
             Map<String, Object> properties = new HashMap<>(properties(hamsa.url().toString()));
