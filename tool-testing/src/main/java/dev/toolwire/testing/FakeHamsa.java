@@ -41,10 +41,23 @@ import org.jspecify.annotations.Nullable;
  * isActive}; {@code data: {items, total, filtered}}); create (answered 201) and update (which adds a
  * version with a new {@code id}, {@code version + 1} and the same {@code persistentId}), both
  * validated (400, code 10400); and {@code POST /v1/voice-agents/web-tool/toggle-activation} with
- * {@code {id, isActive}} (a guess) and {@code .../test-api-tool}. {@link Dialect#REFERENCE} serves
- * them under {@code /v2/voice-agents/web-tool} (and {@code /v1}, with get-one) with the reference's
- * nested {@code toolSettings}; {@link Dialect#GUIDE} under {@code /v2/web-tool} with the guide's flat
- * tool. The module README details both, and which parts are guesses.
+ * {@code {id, isActive}} (a guess). {@link Dialect#REFERENCE} serves them under {@code
+ * /v2/voice-agents/web-tool} (and {@code /v1}, with get-one, and {@code POST
+ * /v2/voice-agents/web-tool/version-check}) with the reference's nested {@code toolSettings}; {@link
+ * Dialect#GUIDE} under {@code /v2/web-tool} with the guide's flat tool. The module README details
+ * both, and which parts are guesses.
+ *
+ * <p>In either dialect a fake also serves:
+ *
+ * <ul>
+ *   <li>voice agents ({@link #agents()}): list, get and {@code PATCH} under {@code /v2/voice-agents}
+ *       or {@code /v1/voice-agents}, whichever {@link FakeAgents.AgentApi} is chosen. A {@code PATCH}
+ *       replaces the whole agent (a guess) and must attach only stored tool versions;
+ *   <li>{@code GET /v1/projects/by-api-key}, the key's project ({@link #projectId()});
+ *   <li>{@code POST /v1/voice-agents/web-tool/test-api-tool}, which really calls the URL it is given
+ *       (record: {@link #testCalls()}) and streams the outcome as events in a scriptable format
+ *       ({@link #testStream(TestStream)}); only the first event, {@code attempt}, is documented.
+ * </ul>
  *
  * <p>Besides failures, latency and rate limits, a fake can be scripted into server behaviours a
  * robust client must cope with: {@link #listSupersededVersions}, {@link #skipIsOffset}, {@link
@@ -76,6 +89,8 @@ public final class FakeHamsa implements AutoCloseable {
     private final StatusQueue failures = new StatusQueue();
     private final StatusQueue failuresAfterCommit = new StatusQueue();
     private final Quirks quirks = new Quirks();
+    private final FakeAgents agents;
+    private final ApiToolTester tester = new ApiToolTester(json);
     private volatile Duration latency = Duration.ZERO;
     private volatile @Nullable RateWindow rateWindow;
 
@@ -85,6 +100,7 @@ public final class FakeHamsa implements AutoCloseable {
         this.rules = ToolDialect.of(dialect);
         Clock clock = Clock.systemUTC();
         this.store = new ToolStore(clock, rules::answerFields);
+        this.agents = new FakeAgents(clock, json);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-hamsa");
@@ -92,7 +108,9 @@ public final class FakeHamsa implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new FakeHamsaHandler(this, new WebToolEndpoints(rules, store, quirks), json, clock));
+        List<Endpoints> endpoints = List.of(new WebToolEndpoints(rules, store, quirks, tester),
+                new AgentEndpoints(agents, store, rules, quirks));
+        server.createContext("/", new FakeHamsaHandler(this, endpoints, json, clock));
         server.start();
     }
 
@@ -150,6 +168,48 @@ public final class FakeHamsa implements AutoCloseable {
      */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /**
+     * The project of the fake's key, as {@code GET /v1/projects/by-api-key} answers it ({@code
+     * data.id}); test-api-tool requires it as {@code projectId}, and every tool carries it.
+     *
+     * @return the project id
+     */
+    public String projectId() {
+        return ToolStore.PROJECT_ID;
+    }
+
+    /**
+     * The fake's voice agents: seed them, choose the agent API served ({@link FakeAgents.AgentApi}),
+     * read back what a client wrote.
+     *
+     * @return the agents of this fake (the same object every time)
+     */
+    public FakeAgents agents() {
+        return agents;
+    }
+
+    /**
+     * Chooses how test-api-tool streams its answer; Hamsa documents only the first event, so a
+     * client should be tested against each format.
+     *
+     * @param format the format; {@link TestStream#SSE} until set, and again after {@link #reset()}
+     * @return this fake
+     */
+    public FakeHamsa testStream(TestStream format) {
+        tester.format(format);
+        return this;
+    }
+
+    /**
+     * Every HTTP call test-api-tool made, oldest first: what the fake sent to the tool and what came
+     * back. The incoming test-api-tool requests themselves are in {@link #requests()}.
+     *
+     * @return a copy of the list
+     */
+    public List<TestCall> testCalls() {
+        return tester.calls();
     }
 
     /**
@@ -418,11 +478,14 @@ public final class FakeHamsa implements AutoCloseable {
     }
 
     /**
-     * Forgets every tool, request, scripted failure, latency, rate limit and scripted behaviour
-     * (including the base path); the dialect stays.
+     * Forgets every tool, agent, request, test call, scripted failure, latency, rate limit and
+     * scripted behaviour (including the base path, the agent API and the test stream format); the
+     * dialect stays.
      */
     public void reset() {
         store.clear();
+        agents.clear();
+        tester.clear();
         requestLog.clear();
         failures.clear();
         failuresAfterCommit.clear();

@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,20 +19,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Receives every request: records it, applies the scripted rate limit and failures, checks the
- * {@code Authorization: Token <key>} header and the base path, hands it to the {@link
- * WebToolEndpoints}, and sends the answer (turned into the {@code success: false} artefact when
- * that is scripted).
+ * {@code Authorization: Token <key>} header and the base path, hands it to the first {@link
+ * Endpoints} group that serves its route (web tools before agents), and sends the answer (turned
+ * into the {@code success: false} artefact when that is scripted).
  */
 final class FakeHamsaHandler implements HttpHandler {
 
     private final FakeHamsa fake;
-    private final WebToolEndpoints endpoints;
+    private final List<Endpoints> endpoints;
     private final ObjectMapper json;
     private final Clock clock;
 
-    FakeHamsaHandler(FakeHamsa fake, WebToolEndpoints endpoints, ObjectMapper json, Clock clock) {
+    /**
+     * @param endpoints the route groups, asked in turn: the first that serves a route answers it
+     */
+    FakeHamsaHandler(FakeHamsa fake, List<Endpoints> endpoints, ObjectMapper json, Clock clock) {
         this.fake = fake;
-        this.endpoints = endpoints;
+        this.endpoints = List.copyOf(endpoints);
         this.json = json;
         this.clock = clock;
     }
@@ -74,7 +78,7 @@ final class FakeHamsaHandler implements HttpHandler {
             return Reply.error(401, 10403, "Invalid or missing API key", null).withHeaders(rateHeaders);
         }
         String route = fake.quirks().route(path);
-        Reply reply = route == null ? Reply.routeNotFound() : endpoints.answer(method, route, query, body);
+        Reply reply = route == null ? Reply.routeNotFound() : dispatch(method, route, query, body);
         if (!method.equals("GET") && reply.isSuccess()) {
             Integer afterCommit = fake.failuresAfterCommit().poll();
             if (afterCommit != null) {
@@ -87,6 +91,16 @@ final class FakeHamsaHandler implements HttpHandler {
         return reply.withHeaders(rateHeaders);
     }
 
+    private Reply dispatch(String method, String path, Map<String, String> query, @Nullable JsonNode body) {
+        for (Endpoints group : endpoints) {
+            Optional<Reply> reply = group.answer(method, path, query, body);
+            if (reply.isPresent()) {
+                return reply.get();
+            }
+        }
+        return Reply.routeNotFound();
+    }
+
     private @Nullable JsonNode readBody(InputStream in) {
         try {
             byte[] bytes = in.readAllBytes();
@@ -97,7 +111,9 @@ final class FakeHamsaHandler implements HttpHandler {
     }
 
     private void send(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(reply.body());
+        byte[] bytes = reply.body().isTextual()
+                ? reply.body().asText().getBytes(StandardCharsets.UTF_8)
+                : json.writeValueAsBytes(reply.body());
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         reply.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(reply.status(), bytes.length);

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /**
  * The API reference pages' dialect: routes under {@code /v2/voice-agents/web-tool} (and the v1
- * aliases), bodies with {@code params} and a nested {@code toolSettings}, answers with {@code
+ * aliases; version-check only under v2), bodies with {@code params} and a nested {@code toolSettings}, answers with {@code
  * toolSettings.timeout} in milliseconds (hamsa-api.md §3).
  */
 final class ReferenceDialect implements ToolDialect {
@@ -22,6 +22,10 @@ final class ReferenceDialect implements ToolDialect {
 
     @Override
     public Optional<Route> route(String method, String path) {
+        Optional<Route> shared = Route.sharedV1(method, path);
+        if (shared.isPresent()) {
+            return shared;
+        }
         boolean v1 = path.startsWith("/v1" + TOOL);
         if (!v1 && !path.startsWith("/v2" + TOOL)) {
             return Optional.empty();
@@ -33,9 +37,8 @@ final class ReferenceDialect implements ToolDialect {
         if (method.equals("POST") && rest.isEmpty()) {
             return Optional.of(Route.of(Route.Operation.CREATE));
         }
-        Optional<Route> shared = Route.sharedV1(method, path);
-        if (shared.isPresent()) {
-            return shared;
+        if (method.equals("POST") && !v1 && rest.equals("/version-check")) {
+            return Optional.of(Route.of(Route.Operation.VERSION_CHECK));
         }
         if (rest.matches("/[^/]+")) {
             String id = rest.substring(1);

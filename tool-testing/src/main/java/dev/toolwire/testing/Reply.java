@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An answer: status, JSON body, extra headers; and the builders of Hamsa's envelopes
  * ({@code {success: true, data}} and {@code {success: false, message, error: {code, message, details}}}).
+ * A body that is a JSON string is sent as that text, under the {@code Content-Type} among the
+ * headers ({@link #text}).
  */
 record Reply(int status, JsonNode body, Map<String, String> headers) {
 
@@ -22,6 +24,13 @@ record Reply(int status, JsonNode body, Map<String, String> headers) {
 
     static Reply ok(int status, JsonNode data) {
         return new Reply(status, envelope(data));
+    }
+
+    /** A 200 answer of raw text, e.g. an event stream, sent with {@code contentType}. */
+    static Reply text(String contentType, String text) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        return new Reply(200, NODES.textNode(text), headers);
     }
 
     static ObjectNode envelope(JsonNode data) {
@@ -50,6 +59,10 @@ record Reply(int status, JsonNode body, Map<String, String> headers) {
 
     static Reply toolNotFound(String id) {
         return error(404, 10404, "Web tool " + id + " does not exist", null);
+    }
+
+    static Reply agentNotFound(String id) {
+        return error(404, 10404, "Voice agent " + id + " does not exist", null);
     }
 
     boolean isSuccess() {

@@ -67,6 +67,17 @@ final class ToolStore {
         return Optional.ofNullable(byId.get(id)).map(ObjectNode::deepCopy);
     }
 
+    /** The latest version record of the tool that the record {@code id} (any of its versions) belongs to. */
+    synchronized Optional<ObjectNode> latestForRecord(String id) {
+        return Optional.ofNullable(latestOf(id)).map(ObjectNode::deepCopy);
+    }
+
+    /** The latest version record of the tool with that {@code persistentId}. */
+    synchronized Optional<ObjectNode> latestForPersistentId(String persistentId) {
+        String id = latestByPersistentId.get(persistentId);
+        return id == null ? Optional.empty() : Optional.of(byId.get(id).deepCopy());
+    }
+
     /** Sets (or, when {@code active} is null, flips) the activation of the tool {@code id} belongs to. */
     synchronized Optional<ObjectNode> activate(String id, @Nullable Boolean active) {
         ObjectNode latest = latestOf(id);

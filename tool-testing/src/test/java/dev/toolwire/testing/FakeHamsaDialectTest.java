@@ -76,9 +76,13 @@ class FakeHamsaDialectTest {
         assertFalse(toggled.data().path("isActive").asBoolean());
         assertEquals("https://tools.example.com/tools/ping", toggled.data().path("url").asText());
 
-        Answer tested = guide.post("/v1/voice-agents/web-tool/test-api-tool",
-                json("{'projectId':'p','serverUrl':'https://tools.example.com','method':'GET'}"));
-        assertEquals("attempt", tested.json().path("event").asText());
+        Answer tested = guide.post("/v1/voice-agents/web-tool/test-api-tool", json("{'projectId':'" + GUIDE.projectId()
+                + "','serverUrl':'" + GUIDE.url() + "/v2/web-tool/list','method':'GET','authPrefix':'Token',"
+                + "'authToken':'k-guide'}"));
+        assertEquals(200, tested.status());
+        assertTrue(tested.text().startsWith("event: attempt\n"), tested.text());
+        assertEquals(200, GUIDE.testCalls().get(0).statusCode());
+        assertEquals(200, guide.get("/v1/projects/by-api-key").status());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.toolwire.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +28,10 @@ final class HamsaHttp {
 
         JsonNode data() {
             return json.path("data");
+        }
+
+        String text() {
+            return raw.body();
         }
 
         List<String> problems() {
@@ -65,7 +71,16 @@ final class HamsaHttp {
                 .header("Authorization", "Token " + hamsa.apiKey())
                 .build();
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), JSON.readTree(response.body()), response);
+        return new Answer(response.statusCode(), jsonOrMissing(response.body()), response);
+    }
+
+    /** The body as JSON, or a missing node when it is not JSON (an event stream). */
+    private static JsonNode jsonOrMissing(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return MissingNode.getInstance();
+        }
     }
 
     static String json(String singleQuoted) {
