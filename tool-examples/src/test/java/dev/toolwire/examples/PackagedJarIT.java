@@ -132,6 +132,7 @@ class PackagedJarIT {
             sync.environment().put("TOOLWIRE_AUTH_HEADER_VALUES", "packaged-jar-it-header-value");
             sync.environment().put("TOOLWIRE_PUBLIC_URL", "https://voice.example.org/api");
             sync.environment().put("HAMSA_API_KEY", hamsa.apiKey());
+            sync.environment().put("TOOLWIRE_HAMSA_REQUESTS_PER_MINUTE", "60000");
             sync.environment().put("HAMSA_BASE_URL", hamsa.url().toString());
             Process process = sync.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

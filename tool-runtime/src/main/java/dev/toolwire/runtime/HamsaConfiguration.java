@@ -4,11 +4,15 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How Toolwire talks to the Hamsa REST API ({@code toolwire.hamsa.*}).
  *
+ * @param agents {@code toolwire.hamsa.agents}: ids of the voice agents every tool of the application is
+ *     attached to by the sync (besides those named with {@code sync --agent}). Empty by default. Agents
+ *     that use an older version of one of the application's tools are re-pointed whether listed or not.
  * @param collectionId {@code toolwire.hamsa.collection-id}: the Hamsa collection to file the tools
  *     in, sent as {@code collectionId}. Unset by default: tools are filed in no collection, and the
  *     collection of a remote tool is not compared.
@@ -46,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  */
 @ConfigurationProperties(HamsaConfiguration.PREFIX)
 public record HamsaConfiguration(
+        @Bindable(defaultValue = "") List<String> agents,
         @Nullable String collectionId,
         @Nullable String apiKey,
         @Nullable URI baseUrl,
@@ -68,7 +73,7 @@ public record HamsaConfiguration(
     /** Masks the API key. */
     @Override
     public String toString() {
-        return "HamsaConfiguration[collectionId=" + collectionId + ", apiKey=" + (apiKey == null ? "unset" : "****")
+        return "HamsaConfiguration[agents=" + agents + ", collectionId=" + collectionId + ", apiKey=" + (apiKey == null ? "unset" : "****")
                 + ", baseUrl=" + baseUrl + ", dialect=" + dialect + ", requestsPerMinute=" + requestsPerMinute
                 + ", maxAttempts=" + maxAttempts + ", backoff=" + backoff + ", maxBackoff=" + maxBackoff + ", maxWait=" + maxWait
                 + ", readTimeout=" + readTimeout + ", pageSize=" + pageSize

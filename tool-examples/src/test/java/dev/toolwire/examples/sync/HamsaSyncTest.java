@@ -138,6 +138,28 @@ class HamsaSyncTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
+    void aToolSwitchedOffByHand_isSwitchedBackOn_withoutANewVersion(Dialect dialect) {
+        try (SyncRun hamsa = SyncRun.against(dialect)) {
+            assertEquals(0, hamsa.sync().exit());
+            ObjectNode tool = hamsa.tool("lookup_customer");
+            hamsa.toggleByHand(tool, false);
+            int versions = hamsa.hamsa().versionCount();
+            int before = hamsa.hamsa().requests().size();
+
+            SyncRun.Run run = hamsa.sync();
+
+            assertEquals(0, run.exit(), run.out());
+            assertTrue(run.out().contains("  ~ lookup_customer (update version 1)\n      ~ isActive: false -> true\n"), run.out());
+            assertTrue(hamsa.tool("lookup_customer").path("isActive").asBoolean());
+            assertEquals(versions, hamsa.hamsa().versionCount(), "a toggle, not a new version");
+            List<RecordedRequest> writes = hamsa.writesSince(before);
+            assertEquals(1, writes.size(), writes.toString());
+            assertEquals("/v1/voice-agents/web-tool/toggle-activation", writes.get(0).path());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
     void handMadeAndOtherAppTools_areNeverTouched_andPruneDeactivatesOnlyOurOrphans(Dialect dialect) {
         try (SyncRun hamsa = SyncRun.against(dialect)) {
             ObjectNode handMade = hamsa.hamsa().seed(hamsa.handMade("transfer_to_human", "https://crm.example.net/hooks/transfer"));

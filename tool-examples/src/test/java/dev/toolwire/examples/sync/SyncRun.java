@@ -191,6 +191,12 @@ final class SyncRun implements AutoCloseable {
         send("PATCH", root() + "/" + tool.path("id").asText(), body.toString());
     }
 
+    /** Switches a stored tool on or off through the API, as a person in the dashboard would. */
+    void toggleByHand(ObjectNode tool, boolean active) {
+        send("POST", "/v1/voice-agents/web-tool/toggle-activation",
+                "{\"id\":\"" + tool.path("id").asText() + "\",\"isActive\":" + active + "}");
+    }
+
     private void send(String method, String path, String body) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(

@@ -54,6 +54,18 @@ public final class HamsaApiException extends RuntimeException {
         this.body = body;
     }
 
+    /**
+     * An answer that looked like a success but did not hold what the request must have produced.
+     *
+     * @param method the request's method
+     * @param path what was asked for
+     * @param reason what is missing
+     * @return the failure, of kind {@link Kind#REJECTED}
+     */
+    public static HamsaApiException rejected(String method, String path, String reason) {
+        return new HamsaApiException(Kind.REJECTED, 200, method, path, null, reason, "", null);
+    }
+
     static Kind classify(int status, @Nullable Integer code) {
         if (status == 401 || (code != null && code == 10403 && status != 403)) {
             return Kind.UNAUTHORIZED;

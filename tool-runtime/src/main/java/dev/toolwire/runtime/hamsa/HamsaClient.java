@@ -116,7 +116,8 @@ public final class HamsaClient implements AutoCloseable {
                 URI root = new URI(baseUrl.getScheme(), baseUrl.getRawAuthority(), null, null, null);
                 http = HttpClient.create(root.toURL(), settings);
             } catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
-                throw new IllegalStateException("toolwire.hamsa.base-url is not a URL: " + baseUrl, e);
+                throw new IllegalStateException("toolwire.hamsa.base-url (or HAMSA_BASE_URL) is not an absolute URL: '"
+                        + baseUrl + "'. Use one such as " + HamsaConfiguration.DEFAULT_BASE_URL + ".", e);
             }
             String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
             current = new HamsaTransport(http, path.endsWith("/") ? path.substring(0, path.length() - 1) : path,

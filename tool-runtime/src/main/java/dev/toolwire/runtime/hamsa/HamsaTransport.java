@@ -39,7 +39,14 @@ final class HamsaTransport {
     private static final int BODY_LIMIT = 500;
 
     /** A request: method, path (with query, without the base path), body (or null), and whether repeating it is harmless. */
-    record Call(HttpMethod method, String path, @Nullable JsonNode body, boolean idempotent) {}
+    record Call(HttpMethod method, String path, @Nullable JsonNode body, boolean idempotent) {
+
+        /** Leaves the body out: it may hold credentials. */
+        @Override
+        public String toString() {
+            return "Call[" + method + " " + path + (body == null ? "" : " with a body") + "]";
+        }
+    }
 
     private final HttpClient http;
     private final String basePath;
@@ -58,6 +65,21 @@ final class HamsaTransport {
     }
 
     JsonNode send(Call call, WaitBudget budget) {
+        return send(call, budget, this::data);
+    }
+
+    /** Sends a call whose 2xx answer is not Hamsa's JSON envelope (an event stream): its text, as it came. */
+    String sendForText(Call call, WaitBudget budget) {
+        return send(call, budget, (c, status, body) -> body);
+    }
+
+    /** Reads a 2xx answer: the call, the status and the body text. */
+    @FunctionalInterface
+    private interface AnswerReader<T> {
+        T read(Call call, int status, String body);
+    }
+
+    private <T> T send(Call call, WaitBudget budget, AnswerReader<T> reader) {
         for (int attempt = 1; ; attempt++) {
             HamsaApiException failure;
             Duration wait;
@@ -65,7 +87,12 @@ final class HamsaTransport {
                 pacer.acquire();
                 HttpResponse<String> response = http.toBlocking().exchange(request(call), String.class);
                 noteRemaining(response, budget);
-                return data(call, response.code(), response.getBody().orElse(""));
+                String body = response.getBody().orElse("");
+                if (response.code() < 200 || response.code() >= 300) {
+                    // Redirects are not followed: whatever it is, it is not the answer of the API.
+                    throw error(call, response.code(), body, "unexpected status " + response.code());
+                }
+                return reader.read(call, response.code(), body);
             } catch (HttpClientResponseException e) {
                 HttpResponse<?> response = e.getResponse();
                 failure = error(call, e.code(), response.getBody(String.class).orElse(""), null);
@@ -98,8 +125,8 @@ final class HamsaTransport {
 
     private HamsaApiException budgetSpent(Call call, HamsaApiException failure, Duration wait, WaitBudget budget) {
         return new HamsaApiException(HamsaApiException.Kind.RATE_LIMITED, failure.status(), call.method().name(),
-                path(call), failure.hamsaCode(), "Hamsa asked to wait " + wait.toSeconds() + " s, more than the "
-                + budget.left().toSeconds() + " s left of this run's toolwire.hamsa.max-wait", failure.body(), null);
+                path(call), failure.hamsaCode(), "Hamsa asked to wait " + wait.toMillis() + " ms, more than the "
+                + budget.left().toMillis() + " ms left of this run's toolwire.hamsa.max-wait", failure.body(), null);
     }
 
     private String path(Call call) {

@@ -28,8 +28,7 @@ final class ListPager {
     }
 
     /** What was read: the distinct items in order, the {@code total} answered, and how paging went. */
-    record Result(List<JsonNode> items, @Nullable Long total, int requests, boolean skipIsOffset,
-            @Nullable String problem) {}
+    record Result(List<JsonNode> items, @Nullable Long total, boolean skipIsOffset, @Nullable String problem) {}
 
     private static final int MAX_REQUESTS = 2_000;
 
@@ -53,6 +52,10 @@ final class ListPager {
         Page second = fetch(2);
         int fresh = add(second);
         int overlap = second.items().size() - fresh;
+        if (overlap > 0 && overlap == second.items().size() && overlap == seen.size()) {
+            // The same page again: an offset would have shifted it by one. The server ignores skip.
+            return result(false, "the server answered the same page whatever skip asked");
+        }
         if (overlap > 0 && overlap * 2 >= second.items().size()) {
             return offsets(2 + second.items().size());
         }
@@ -72,7 +75,7 @@ final class ListPager {
      * Everything fit on the first page, or it was empty: with a page number that is the whole list,
      * but with an offset {@code skip=1} skipped the first item (and a one-item list looks empty). When
      * {@code total} does not vouch for what was read, {@code skip=0} is asked too; a server that
-     * refuses it pages by number.
+     * refuses it (any way but refusing the key) pages by number.
      */
     private Result withOffsetZero() {
         if (total != null && total <= seen.size()) {
@@ -81,7 +84,7 @@ final class ListPager {
         try {
             return result(add(fetch(0)) > 0, null);
         } catch (HamsaApiException e) {
-            if (e.kind() != HamsaApiException.Kind.VALIDATION) {
+            if (e.isAuthFailure()) {
                 throw e;
             }
             return result(false, null);
@@ -94,7 +97,7 @@ final class ListPager {
         try {
             add(fetch(0));
         } catch (HamsaApiException e) {
-            if (e.kind() != HamsaApiException.Kind.VALIDATION) {
+            if (e.isAuthFailure()) {
                 throw e;
             }
             problem = "skip=0 was refused, so the first item may be missing";
@@ -134,6 +137,6 @@ final class ListPager {
     }
 
     private Result result(boolean skipIsOffset, @Nullable String problem) {
-        return new Result(new ArrayList<>(seen.values()), total, requests, skipIsOffset, problem);
+        return new Result(new ArrayList<>(seen.values()), total, skipIsOffset, problem);
     }
 }

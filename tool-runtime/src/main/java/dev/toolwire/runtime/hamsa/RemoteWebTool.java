@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param persistentId the id every version shares, or null when the answer had none
  * @param version the version number, or null
  * @param active whether the tool is active (a tool that does not say is taken as active)
+ * @param activeStated whether the answer said so; a tool whose state is unknown is never deactivated
  * @param updatedAt when it was last changed, or null
  * @param definition what the tool is
  */
@@ -19,6 +20,7 @@ public record RemoteWebTool(
         @Nullable String persistentId,
         @Nullable Integer version,
         boolean active,
+        boolean activeStated,
         @Nullable String updatedAt,
         WebToolDefinition definition) implements ListedWebTool {
 

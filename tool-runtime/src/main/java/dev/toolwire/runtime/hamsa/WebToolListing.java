@@ -16,12 +16,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param items the distinct items (de-duplicated by id), readable or not
  * @param total the {@code total} Hamsa answered, or null
- * @param requests how many list requests were made
  * @param skipIsOffset whether the server read {@code skip} as an item offset rather than a page number
  * @param problem why the list may be incomplete though every page was read, or null
  */
 @Internal
-public record WebToolListing(List<ListedWebTool> items, @Nullable Long total, int requests, boolean skipIsOffset,
+public record WebToolListing(List<ListedWebTool> items, @Nullable Long total, boolean skipIsOffset,
         @Nullable String problem) {
 
     /** Orders versions of one tool: the version number, then the last change, then the list order. */
@@ -34,7 +33,6 @@ public record WebToolListing(List<ListedWebTool> items, @Nullable Long total, in
      *
      * @param items the items
      * @param total the total
-     * @param requests the requests
      * @param skipIsOffset how skip was read
      * @param problem the problem
      */
@@ -52,8 +50,15 @@ public record WebToolListing(List<ListedWebTool> items, @Nullable Long total, in
         Map<Object, ListedWebTool> newest = new LinkedHashMap<>();
         for (ListedWebTool item : items) {
             Object key = item.identity() != null ? item.identity() : new Object();
+            ListedWebTool current = newest.get(key);
+            if (current != null && current.version() != null && current.version().equals(item.version())
+                    && !Objects.equals(current.id(), item.id())) {
+                // Two records of one version are two tools, whatever their persistentId says: never merged.
+                key = new Object();
+                current = null;
+            }
             // Later in the list wins a tie: a list ordered oldest first shows the newest version last.
-            newest.merge(key, item, (current, candidate) -> AGE.compare(candidate, current) >= 0 ? candidate : current);
+            newest.put(key, current == null || AGE.compare(item, current) >= 0 ? item : current);
         }
         return new ArrayList<>(newest.values());
     }
@@ -106,6 +111,6 @@ public record WebToolListing(List<ListedWebTool> items, @Nullable Long total, in
                 all.add(item);
             }
         }
-        return new WebToolListing(all, total, requests + more.requests, skipIsOffset, problem);
+        return new WebToolListing(all, total, skipIsOffset, problem);
     }
 }

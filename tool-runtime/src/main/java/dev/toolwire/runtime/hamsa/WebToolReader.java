@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * {@code params}, or the guide's flat {@code url}, {@code headers: [{name, value}]},
  * {@code pathParameters: [{name, defaultValue}]}, {@code timeoutSeconds} and {@code parameters}; maps
  * or lists wherever either appears; {@code timeOut} and {@code timeoutSeconds} in seconds,
- * {@code timeout} in seconds or milliseconds; numbers and booleans as strings too; unknown members
+ * {@code timeout} in seconds or milliseconds; numbers and booleans as strings too (booleans as
+ * {@code 0}/{@code 1} as well); header entries named by {@code name} or {@code key}; unknown members
  * ignored. An item with no id or name, or with a member of an impossible type, becomes an
  * {@link UnreadableWebTool} naming what could not be read, never an exception.
  */
@@ -50,7 +51,9 @@ final class WebToolReader {
             if (name == null || name.isBlank()) {
                 throw new Unreadable("it has no name");
             }
-            return new RemoteWebTool(id, persistentId, version, flag(item, "isActive", true), updatedAt,
+            boolean activeStated = item.hasNonNull("isActive") || item.hasNonNull("active");
+            boolean active = flag(item, item.hasNonNull("isActive") ? "isActive" : "active", true);
+            return new RemoteWebTool(id, persistentId, version, active, activeStated, updatedAt,
                     definition((ObjectNode) item, name));
         } catch (Unreadable e) {
             return new UnreadableWebTool(id, persistentId, version, name, updatedAt, e.getMessage());
@@ -152,7 +155,7 @@ final class WebToolReader {
             throw new Unreadable(what + " is neither a map nor a list");
         }
         for (JsonNode entry : node) {
-            String key = entry.isObject() ? text(entry.get("name")) : null;
+            String key = entry.isObject() ? text(entry.hasNonNull("name") ? entry.get("name") : entry.get("key")) : null;
             if (key == null) {
                 throw new Unreadable(what + " has an entry without a name");
             }
@@ -242,9 +245,12 @@ final class WebToolReader {
         if (node.isBoolean()) {
             return node.booleanValue();
         }
-        String text = node.isTextual() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
-        if (text.equals("true") || text.equals("false")) {
-            return Boolean.parseBoolean(text);
+        String text = node.isTextual() || node.isIntegralNumber() ? node.asText().strip().toLowerCase(Locale.ROOT) : "";
+        if (text.equals("true") || text.equals("1")) {
+            return true;
+        }
+        if (text.equals("false") || text.equals("0")) {
+            return false;
         }
         throw new Unreadable(field + " is not a boolean");
     }

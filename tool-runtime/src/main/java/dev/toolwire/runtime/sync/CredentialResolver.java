@@ -8,6 +8,8 @@ import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.hamsa.RemoteWebTool;
 import io.micronaut.core.annotation.Internal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Hamsa may answer stored credentials masked ({@code Bearer ****}). Such a credential is unknown
  * and assumed current: {@link Auth#remoteMasked()} tells the plan not to compare credentials, so
  * masking alone never causes an update (and a new token, and perhaps a new version) on every run.
+ * A masked token is still replaced when the tool last changed longer ago than {@code token-ttl} less
+ * {@code token-min-remaining}: it was minted then, so it expires soon.
  */
 @Internal
 public final class CredentialResolver {
@@ -37,6 +41,13 @@ public final class CredentialResolver {
 
         /** No credentials: tools without auth. */
         static final Auth NONE = new Auth(null, null, false);
+
+        /** Masks the token and the header values. */
+        @Override
+        public String toString() {
+            return "Auth[authToken=" + (authToken == null ? null : "****") + ", httpHeaders="
+                    + (httpHeaders == null ? null : httpHeaders.keySet() + "=****") + ", remoteMasked=" + remoteMasked + "]";
+        }
     }
 
     private final ToolCredentials credentials;
@@ -95,17 +106,38 @@ public final class CredentialResolver {
                     return new Auth("Bearer " + BearerTokens.withoutPrefix(stored), null, false);
                 }
                 String fresh = "Bearer " + credentials.issueToken(List.of(tool.name()), ttl);
-                return new Auth(fresh, null, !rotate && stored != null && MaskedSecrets.tokenLooksMasked(stored, fresh));
+                boolean masked = !rotate && stored != null && MaskedSecrets.tokenLooksMasked(stored, fresh)
+                        && !mayExpireSoon(remote);
+                return new Auth(fresh, null, masked);
             }
             case HEADER -> {
                 ToolCredentials.HeaderCredential header = credentials.headerCredential();
-                String stored = remote == null ? null : remote.definition().httpHeaders().get(header.name());
+                String stored = remote == null ? null : remote.definition().httpHeaders().entrySet().stream()
+                        .filter(e -> e.getKey().equalsIgnoreCase(header.name())).map(Map.Entry::getValue)
+                        .findFirst().orElse(null);
                 boolean masked = !rotate && stored != null && MaskedSecrets.valueLooksMasked(stored, header.value());
                 return new Auth(null, Map.of(header.name(), header.value()), masked);
             }
             default -> {
                 return Auth.NONE;
             }
+        }
+    }
+
+    /**
+     * Whether a masked token, minted when the tool last changed, may expire within
+     * {@code token-min-remaining}: then it is replaced like any expiring token. Without a change time
+     * nothing can be told, and the token is assumed current.
+     */
+    private boolean mayExpireSoon(@Nullable RemoteWebTool remote) {
+        String changed = remote == null ? null : remote.updatedAt();
+        if (changed == null) {
+            return false;
+        }
+        try {
+            return Instant.parse(changed).plus(ttl).minus(minRemaining).isBefore(Instant.now());
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 }

@@ -9,6 +9,8 @@ import dev.toolwire.runtime.hamsa.HamsaApiException;
 import dev.toolwire.runtime.hamsa.HamsaClient;
 import dev.toolwire.runtime.hamsa.HamsaDialect;
 import dev.toolwire.runtime.hamsa.HamsaSession;
+import dev.toolwire.runtime.hamsa.ListedWebTool;
+import dev.toolwire.runtime.hamsa.RemoteWebTool;
 import dev.toolwire.runtime.hamsa.WebToolListing;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
@@ -17,16 +19,19 @@ import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * The sync: checks the configuration (public URL, API key, credentials, dialect), opens a run against
  * Hamsa (which finds out the dialect), reads every remote tool, plans with {@link PlanBuilder} and
- * applies with {@link PlanApplier} in the same run. When the list may be incomplete, each tool about
- * to be created is looked up by name first, so an unread page never becomes a duplicate.
+ * applies with {@link PlanApplier} in the same run. Each tool about to be created is looked up by name
+ * first, so a page the list did not show never becomes a duplicate.
  */
 @Singleton
 @Internal
@@ -53,7 +58,7 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
 
     @Override
     public SyncPlan plan(SyncOptions options) {
-        PlanBuilder builder = builder();
+        PlanBuilder builder = builder(options);
         List<ToolDescriptor> tools = registry.all().stream().map(RegisteredTool::descriptor).toList();
         checkCredentialsCanBePublished(tools, builder.credentials());
         HamsaSession session = session();
@@ -61,22 +66,31 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
             WebToolListing listing = session.list();
             List<String> notes = new ArrayList<>();
             SyncPlan.Content content = builder.build(tools, listing, options, session.dialect());
-            String incomplete = listing.incompleteReason();
-            if (incomplete != null && content.entries().stream().anyMatch(e -> e.action() == SyncPlan.Action.CREATE)) {
-                // Before creating, make sure each tool is really missing: a list that may be incomplete must not duplicate.
+            if (content.entries().stream().anyMatch(e -> e.action() == SyncPlan.Action.CREATE)) {
+                // Before creating, make sure each tool is really missing: a list the server pages in a way
+                // nothing here recognised must not turn into duplicates. Creates are rare; this is cheap.
                 for (SyncPlan.Entry entry : content.entries()) {
                     if (entry.action() == SyncPlan.Action.CREATE) {
                         listing = listing.plus(session.find(entry.name()));
                     }
                 }
                 content = builder.build(tools, listing, options, session.dialect());
-                notes.add("The list may be incomplete (" + incomplete + "), so each tool to create was first "
-                        + "looked up by name.");
             }
-            monitor.succeeded("list web tools");
+            String incomplete = listing.incompleteReason();
+            if (incomplete != null) {
+                notes.add("The list may be incomplete (" + incomplete + "); each tool to create was looked up by name first.");
+            }
+            if (listing.skipIsOffset()) {
+                notes.add("Hamsa read the list's skip as an item offset, not as the page number it documents.");
+            }
             notes.addAll(content.notes());
+            Set<String> codeNames = tools.stream().map(ToolDescriptor::name).collect(Collectors.toSet());
+            List<SyncPlan.AgentEntry> agents = new AgentSync(session, builder.mapper(),
+                    AgentSync.configured(hamsa.agents(), options.agents()), options.prune())
+                    .plan(content, listing, codeNames, notes);
+            monitor.succeeded("list web tools");
             return new SyncPlan(builder.mapper().publicUrl(), options, session,
-                    new SyncPlan.Content(content.entries(), content.work(), content.elsewhere(), notes));
+                    new SyncPlan.Content(content.entries(), content.work(), content.elsewhere(), notes), agents);
         } catch (HamsaApiException e) {
             monitor.failed("list web tools", e);
             if (e.isAuthFailure()) {
@@ -94,13 +108,34 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
 
     @Override
     public SyncResult apply(SyncPlan plan, Consumer<String> progress) {
-        return new PlanApplier(plan.session(), builder(), hamsa, monitor).apply(plan, progress);
+        return new PlanApplier(plan.session(), builder(plan.options()), hamsa, monitor).apply(plan, progress);
+    }
+
+    @Override
+    public VerifyReport verify(SyncPlan plan, Consumer<String> out) {
+        PlanBuilder builder = builder(plan.options());
+        List<ToolDescriptor> tools = registry.all().stream().map(RegisteredTool::descriptor).toList();
+        Map<String, RemoteWebTool> published = new HashMap<>();
+        try {
+            for (ListedWebTool item : plan.session().list().latestVersions()) {
+                if (item instanceof RemoteWebTool tool && builder.mapper().isOurs(tool.serverUrl())) {
+                    published.merge(tool.name(), tool, (a, b) -> OurTool.PREFERRED.compare(a, b) >= 0 ? a : b);
+                }
+            }
+            return new ToolVerifier(plan.session(), builder.credentials()).verify(tools, published, out);
+        } catch (HamsaApiException e) {
+            if (e.isAuthFailure()) {
+                throw keyRefused(e);
+            }
+            throw new ToolSyncException("Could not verify the tools through Hamsa at " + client.baseUrl() + ": "
+                    + e.getMessage(), false, e);
+        }
     }
 
     private HamsaSession session() {
         try {
             return client.session();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw ToolSyncException.configuration(e.getMessage());
         }
     }
@@ -118,8 +153,9 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
                 .forEach(resolver::resolve);
     }
 
-    private PlanBuilder builder() {
-        WebToolMapper mapper = mapper();
+    private PlanBuilder builder(SyncOptions options) {
+        WebToolMapper ours = mapper();
+        WebToolMapper mapper = options.adoptFrom() == null ? ours : ours.adopting(options.adoptFrom().toString());
         if (!client.hasApiKey()) {
             throw ToolSyncException.configuration("No Hamsa API key: set toolwire.hamsa.api-key "
                     + "(or the HAMSA_API_KEY environment variable), or disable the sync with toolwire.sync.enabled=false.");

@@ -39,4 +39,15 @@ public interface DefinitionSyncService {
      * @throws ToolSyncException when Hamsa refuses the API key midway
      */
     SyncResult apply(SyncPlan plan, Consumer<String> progress);
+
+    /**
+     * Has Hamsa call every tool of the application as it is now published (its test-api-tool
+     * endpoint), with a request the tool refuses before it runs, in the plan's run.
+     *
+     * @param plan a plan from {@link #plan(SyncOptions)}, applied or not
+     * @param out receives one line per tool
+     * @return what was found
+     * @throws ToolSyncException when Hamsa refuses the API key
+     */
+    VerifyReport verify(SyncPlan plan, Consumer<String> out);
 }

@@ -8,6 +8,7 @@ import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -51,8 +52,9 @@ final class Definitions {
         }
         putIfText(out, AUTH_TYPE, tool.authType());
         putIfText(out, AUTH_TOKEN, tool.authToken());
-        tool.httpHeaders().forEach((k, v) -> out.put(HEADERS + k, text(v)));
-        tool.pathParameters().forEach((k, v) -> out.put("toolSettings.pathParameters." + k, text(v)));
+        // Header names are case-insensitive on the wire; a path parameter without a default is one whose default is "".
+        tool.httpHeaders().forEach((k, v) -> out.put(HEADERS + k.toLowerCase(Locale.ROOT), text(v)));
+        tool.pathParameters().forEach((k, v) -> putIfText(out, "toolSettings.pathParameters." + k, v));
         return out;
     }
 
@@ -73,10 +75,6 @@ final class Definitions {
      * The changes from {@code remote} to {@code desired}. When the remote params were a bare
      * properties map, only the desired {@code params.properties} are compared.
      */
-    static List<SyncPlan.Change> diff(SortedMap<String, String> remote, SortedMap<String, String> desired) {
-        return diff(remote, desired, false);
-    }
-
     /**
      * The changes from {@code remote} to {@code desired}; with {@code secretsUnknown} (Hamsa answered
      * its credentials masked), credentials are not compared. {@code authType} is compared only when

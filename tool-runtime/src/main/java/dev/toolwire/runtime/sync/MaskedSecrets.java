@@ -1,5 +1,7 @@
 package dev.toolwire.runtime.sync;
 
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
+
 /**
  * Tells a credential Hamsa answered masked from one it stores as it is. Masked means: mask characters
  * ({@code *}, {@code •}, {@code …}, {@code ...}) or blank; or, for a token, shorter than one we would
@@ -27,6 +29,21 @@ final class MaskedSecrets {
         }
         return hasMaskCharacters(value)
                 || value.length() < wouldSend.length() && (wouldSend.startsWith(value) || wouldSend.endsWith(value));
+    }
+
+    /**
+     * Whether the credentials a remote definition stores can be used as they are: a token shaped
+     * like a JWT, header values without mask characters.
+     */
+    static boolean credentialsUsable(WebToolDefinition remote) {
+        String token = remote.authToken();
+        if (token != null) {
+            String bare = token.strip().regionMatches(true, 0, "Bearer ", 0, 7) ? token.strip().substring(7).strip() : token;
+            if (hasMaskCharacters(token.strip()) || !isJwtShaped(bare)) {
+                return false;
+            }
+        }
+        return remote.httpHeaders().values().stream().noneMatch(v -> hasMaskCharacters(v.strip()));
     }
 
     private static boolean hasMaskCharacters(String value) {

@@ -3,11 +3,11 @@ package dev.toolwire.runtime.sync;
 import dev.toolwire.runtime.HamsaConfiguration;
 import dev.toolwire.runtime.hamsa.HamsaApiException;
 import dev.toolwire.runtime.hamsa.HamsaSession;
+import dev.toolwire.runtime.hamsa.ListedWebTool;
 import dev.toolwire.runtime.hamsa.RemoteWebTool;
 import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -75,9 +75,16 @@ final class PlanApplier {
         }
         plan.entries().stream().filter(e -> e.action() == SyncPlan.Action.CONFLICT || e.action() == SyncPlan.Action.UNREADABLE)
                 .forEach(e -> failures.add(e.name() + ": " + e.detail()));
+        int agentsUpdated = 0;
+        if (!applied.isEmpty() || !plan.agents().isEmpty()) {
+            AgentSync.Result agents = new AgentSync(session, builder.mapper(),
+                    AgentSync.configured(config.agents(), plan.options().agents()), plan.prune()).apply(codeNames, progress);
+            agentsUpdated = agents.agentsUpdated();
+            failures.addAll(agents.failures());
+        }
         return new SyncResult(count(applied, SyncPlan.Action.CREATE), count(applied, SyncPlan.Action.UPDATE),
                 (int) plan.count(SyncPlan.Action.UNCHANGED), count(applied, SyncPlan.Action.DEACTIVATE),
-                failures.size(), applied, failures);
+                failures.size(), agentsUpdated, applied, failures);
     }
 
     private static int count(List<SyncResult.Applied> applied, SyncPlan.Action action) {
@@ -85,14 +92,20 @@ final class PlanApplier {
     }
 
     private SyncResult.Applied write(SyncPlan.Entry entry, SyncPlan.Work work, Consumer<String> progress) {
-        RemoteWebTool result;
+        ListedWebTool result;
         switch (entry.action()) {
-            case CREATE -> result = carefully(entry.name(), require(work.body()), null, progress);
+            case CREATE -> result = written(entry.name(), carefully(entry.name(), require(work.body()), null, progress));
             case UPDATE -> {
                 RemoteWebTool remote = require(work.remote());
-                result = carefully(entry.name(), require(work.body()), remote, progress);
-                if (!remote.active()) {
-                    session.setActivation(result != null ? result.id() : remote.id(), true);
+                if (entry.changes().stream().allMatch(change -> change.path().equals(SyncPlan.IS_ACTIVE))) {
+                    // Only the activation differs: a toggle, not a new version.
+                    session.setActivation(remote.id(), true);
+                    result = remote;
+                } else {
+                    result = written(entry.name(), carefully(entry.name(), require(work.body()), remote, progress));
+                    if (!remote.active()) {
+                        session.setActivation(require(result.id()), true);
+                    }
                 }
             }
             case DEACTIVATE -> {
@@ -102,16 +115,27 @@ final class PlanApplier {
             }
             default -> throw new IllegalStateException("Nothing to write for " + entry.action());
         }
-        return new SyncResult.Applied(entry.name(), entry.action(), result == null ? null : result.id(),
-                result == null ? null : result.version());
+        return new SyncResult.Applied(entry.name(), entry.action(), result.id(), result.version());
+    }
+
+    /**
+     * The tool a write made: as answered, or, when the answer named none, as listed now. A write that
+     * was answered 2xx but left no tool to find did not happen, whatever the answer said.
+     */
+    private ListedWebTool written(String name, @Nullable ListedWebTool answered) {
+        if (answered != null && answered.id() != null) {
+            return answered;
+        }
+        return findOurs(name).orElseThrow(() -> HamsaApiException.rejected("write", name, "Hamsa answered without an "
+                + "error, but no tool named " + name + " is listed under this application's URL afterwards"));
     }
 
     /**
      * Creates or updates; after an unknown outcome, looks before writing again.
      *
-     * @return the tool as answered, or null when the answer held none that could be read
+     * @return the tool as answered, or null when the answer held none
      */
-    private @Nullable RemoteWebTool carefully(String name, WebToolDefinition definition, @Nullable RemoteWebTool remote,
+    private @Nullable ListedWebTool carefully(String name, WebToolDefinition definition, @Nullable RemoteWebTool remote,
             Consumer<String> progress) {
         RemoteWebTool target = remote;
         for (int attempt = 1; ; attempt++) {
@@ -137,7 +161,7 @@ final class PlanApplier {
         return session.find(name).named(name).stream()
                 .filter(RemoteWebTool.class::isInstance).map(RemoteWebTool.class::cast)
                 .filter(t -> builder.mapper().isOurs(t.serverUrl()))
-                .max(Comparator.comparing((RemoteWebTool t) -> t.version() == null ? 0 : t.version()));
+                .max(OurTool.PREFERRED);
     }
 
     private void pause(int attempt) {

@@ -52,7 +52,11 @@ final class PlanBuilder {
         List<SyncPlan.Entry> entries = new ArrayList<>();
         Map<String, SyncPlan.Work> work = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
+        List<String> movedFrom = new ArrayList<>();
         int masked = 0;
+        // A list that shows no credential for any tool leaves them out: an absent one is then unknown, not missing.
+        boolean credentialsShown = latest.stream().anyMatch(r -> r instanceof RemoteWebTool t
+                && (t.definition().authToken() != null || !t.definition().httpHeaders().isEmpty()));
         for (ToolDescriptor tool : tools.stream().sorted(Comparator.comparing(ToolDescriptor::name)).toList()) {
             List<ListedWebTool> named = latest.stream().filter(r -> tool.name().equals(r.name())).toList();
             claimed.addAll(named);
@@ -62,13 +66,19 @@ final class PlanBuilder {
                 SyncPlan.Entry leftAlone = leftAlone(tool.name(), named);
                 if (leftAlone != null) {
                     entries.add(leftAlone);
+                    if (leftAlone.action() == SyncPlan.Action.CONFLICT) {
+                        String base = mapper.baseOf(((RemoteWebTool) named.get(0)).serverUrl(), tool.path());
+                        movedFrom.add(base == null ? "" : base);
+                    }
                     continue;
                 }
             }
-            RemoteWebTool twin = ours.stream()
-                    .max(Comparator.comparing(RemoteWebTool::active).thenComparing(r -> r.version() == null ? 0 : r.version()))
-                    .orElse(null);
+            RemoteWebTool twin = ours.stream().max(OurTool.PREFERRED).orElse(null);
             CredentialResolver.Auth auth = credentials.resolve(tool, twin, options.rotateCredentials());
+            if (twin != null && !credentialsShown && !options.rotateCredentials()
+                    && (auth.authToken() != null || auth.httpHeaders() != null)) {
+                auth = new CredentialResolver.Auth(auth.authToken(), auth.httpHeaders(), true);
+            }
             WebToolDefinition body = mapper.toDefinition(tool, auth.authToken(), auth.httpHeaders());
             if (twin == null) {
                 entries.add(new SyncPlan.Entry(tool.name(), SyncPlan.Action.CREATE, List.of(), null,
@@ -87,9 +97,15 @@ final class PlanBuilder {
             notes.add(listing.supersededCount() + " superseded versions were listed as items of their own; only each "
                     + "tool's newest version counts, and superseded ones are never written to.");
         }
+        if (!movedFrom.isEmpty() && movedFrom.stream().distinct().count() == 1 && !movedFrom.get(0).isEmpty()) {
+            String base = WebToolMapper.shown(movedFrom.get(0));
+            notes.add(movedFrom.size() + " tools in conflict are published under " + base + " instead: if this "
+                    + "application moved from there, sync --adopt-from " + base + " takes them over in place "
+                    + "(the same tools, so agents keep them).");
+        }
         if (masked > 0) {
-            notes.add("Hamsa answered the credentials of " + masked + " tools masked; they are assumed current "
-                    + "(sync --rotate-credentials publishes new ones).");
+            notes.add("Hamsa answered the credentials of " + masked + " tools masked or left them out; they are assumed "
+                    + "current (sync --rotate-credentials publishes new ones).");
         }
         return new SyncPlan.Content(entries, work, elsewhere, notes);
     }
@@ -108,12 +124,13 @@ final class PlanBuilder {
         }
         RemoteWebTool other = (RemoteWebTool) named.get(0);
         return new SyncPlan.Entry(name, SyncPlan.Action.CONFLICT, List.of(), other.id(),
-                "a Hamsa tool named '" + name + "' points at " + other.serverUrl()
+                "a Hamsa tool named '" + name + "' points at " + WebToolMapper.shown(other.serverUrl())
                         + "; left alone. Rename the tool, or repoint or delete the other one in Hamsa.");
     }
 
     /**
-     * Remote tools no code tool claimed: ours and active are orphans (deactivated when pruning); the
+     * Remote tools no code tool claimed: ours and known to be active are orphans (deactivated when
+     * pruning; one whose state the answer does not give is left alone, or it would be toggled on every run); the
      * others are counted as pointing elsewhere, or noted when unreadable. A remote tool whose name is
      * in the code is never an orphan, whatever else is true of it.
      */
@@ -130,7 +147,7 @@ final class PlanBuilder {
                         + "); it is left alone.");
             } else if (item instanceof RemoteWebTool remote && !mapper.isOurs(remote.serverUrl())) {
                 elsewhere++;
-            } else if (item instanceof RemoteWebTool remote && remote.active()) {
+            } else if (item instanceof RemoteWebTool remote && remote.active() && remote.activeStated()) {
                 String name = Objects.requireNonNull(remote.name());
                 SyncPlan.Action action = prune ? SyncPlan.Action.DEACTIVATE : SyncPlan.Action.ORPHAN;
                 entries.add(new SyncPlan.Entry(name, action, List.of(), remote.id(), prune
@@ -146,7 +163,7 @@ final class PlanBuilder {
             boolean rotate, HamsaDialect dialect) {
         List<SyncPlan.Change> changes = new ArrayList<>();
         if (!twin.active()) {
-            changes.add(new SyncPlan.Change("isActive", "false", "true", false));
+            changes.add(new SyncPlan.Change(SyncPlan.IS_ACTIVE, "false", "true", false));
         }
         for (SyncPlan.Change change : changes(twin.definition(), body, auth.remoteMasked())) {
             changes.add(new SyncPlan.Change(dialect.spell(change.path()), change.before(), change.after(), change.secret()));
@@ -167,8 +184,9 @@ final class PlanBuilder {
         return Definitions.diff(before, after, secretsUnknown);
     }
 
-    private static String versionNote(RemoteWebTool twin, List<RemoteWebTool> ours) {
-        String note = "version " + (twin.version() == null ? "?" : twin.version());
+    private String versionNote(RemoteWebTool twin, List<RemoteWebTool> ours) {
+        String note = "version " + (twin.version() == null ? "?" : twin.version())
+                + (mapper.isAdopted(twin.serverUrl()) ? ", adopted from " + WebToolMapper.shown(twin.serverUrl()) : "");
         if (ours.size() > 1) {
             note += "; " + (ours.size() - 1) + " more live copies under this URL ("
                     + ours.stream().filter(r -> r != twin).map(RemoteWebTool::id).collect(Collectors.joining(", "))

@@ -35,12 +35,20 @@ public final class PlanPrinter {
             lines.add("  " + entry.action().marker() + " " + entry.name() + note);
             entry.changes().forEach(change -> lines.add("      " + change));
         }
+        for (SyncPlan.AgentEntry agent : plan.agents()) {
+            if (agent.problem() != null) {
+                lines.add("  ! agent " + agent.agentName() + ": " + agent.problem());
+            }
+            agent.changes().forEach(change -> lines.add("  agent " + agent.agentName() + ": " + change));
+        }
+        long agentChanges = plan.agents().stream().filter(a -> !a.changes().isEmpty()).count();
         lines.add("Plan: " + plan.count(SyncPlan.Action.CREATE) + " to create, " + plan.count(SyncPlan.Action.UPDATE)
                 + " to update, " + plan.count(SyncPlan.Action.UNCHANGED) + " unchanged, "
                 + plan.count(SyncPlan.Action.DEACTIVATE) + " to deactivate, " + plan.count(SyncPlan.Action.ORPHAN)
                 + " orphaned, " + plan.count(SyncPlan.Action.CONFLICT) + " in conflict"
                 + (plan.count(SyncPlan.Action.UNREADABLE) == 0 ? "" : ", " + plan.count(SyncPlan.Action.UNREADABLE) + " unreadable")
-                + "; " + plan.elsewhere() + " other Hamsa tools point elsewhere and are left alone.");
+                + "; " + plan.elsewhere() + " other Hamsa tools point elsewhere and are left alone"
+                + (agentChanges == 0 ? "." : "; " + agentChanges + " agents to change."));
         plan.notes().forEach(note -> lines.add("Note: " + note));
         return lines;
     }

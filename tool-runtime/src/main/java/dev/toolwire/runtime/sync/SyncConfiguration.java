@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param failOnError {@code toolwire.sync.fail-on-error}: with {@code on-startup}, stop the
  *     application when the sync fails instead of logging the failure and serving on. Default
  *     {@code false}.
+ * @param verify {@code toolwire.sync.verify}: after each sync, have Hamsa call every tool as published
+ *     (its test-api-tool endpoint) with a request the tool refuses before it runs, and report which it
+ *     reached with its credential accepted (as {@code sync --verify}). Default {@code false}.
  * @param tokenTtl {@code toolwire.sync.token-ttl}: the lifetime of the JWT minted for each JWT tool
  *     and stored in Hamsa as its {@code authToken}. Default {@code 365d}.
  * @param tokenMinRemaining {@code toolwire.sync.token-min-remaining}: a token already stored in Hamsa
@@ -29,6 +32,7 @@ public record SyncConfiguration(
         @Bindable(defaultValue = "false") boolean onStartup,
         @Bindable(defaultValue = "false") boolean prune,
         @Bindable(defaultValue = "false") boolean failOnError,
+        @Bindable(defaultValue = "false") boolean verify,
         @Bindable(defaultValue = "365d") Duration tokenTtl,
         @Bindable(defaultValue = "30d") Duration tokenMinRemaining) {
 

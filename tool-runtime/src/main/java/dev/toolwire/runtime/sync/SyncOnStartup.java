@@ -6,12 +6,14 @@ import io.micronaut.core.annotation.Internal;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code toolwire.sync.on-startup=true}: once the HTTP server is up, syncs on a background thread so
- * serving is not delayed. The plan, progress and summary are logged at INFO. A failed sync is logged
+ * serving is not delayed (then, with {@code toolwire.sync.verify=true}, verifies from Hamsa's side,
+ * which needs the server up). The plan, progress and summary are logged at INFO. A failed sync is logged
  * at ERROR and the server keeps serving, unless {@code toolwire.sync.fail-on-error=true}, which stops
  * the server (and so the application). Commands never trigger it: they start no server.
  */
@@ -41,7 +43,7 @@ final class SyncOnStartup implements ApplicationEventListener<ServerStartupEvent
     private void run(EmbeddedServer server) {
         boolean ok;
         try {
-            SyncPlan plan = service.plan(config.prune());
+            SyncPlan plan = service.plan(new SyncOptions(config.prune(), false, List.of(), config.verify(), null));
             PlanPrinter.lines(plan).forEach(LOG::info);
             SyncResult result = service.apply(plan, LOG::info);
             ok = result.failed() == 0;
@@ -49,6 +51,15 @@ final class SyncOnStartup implements ApplicationEventListener<ServerStartupEvent
                 LOG.info("Hamsa sync: {}.", result.summary());
             } else {
                 LOG.error("Hamsa sync: {}. Failures: {}", result.summary(), String.join("; ", result.failures()));
+            }
+            if (config.verify()) {
+                VerifyReport report = service.verify(plan, LOG::info);
+                if (report.failed() > 0) {
+                    LOG.error("Hamsa verify: {}. {}", report.summary(), String.join("; ", report.failures()));
+                    ok = false;
+                } else {
+                    LOG.info("Hamsa verify: {}.", report.summary());
+                }
             }
         } catch (ToolSyncException e) {
             LOG.error("Hamsa sync failed: {}", e.getMessage());

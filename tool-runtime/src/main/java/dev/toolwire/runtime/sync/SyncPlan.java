@@ -1,6 +1,5 @@
 package dev.toolwire.runtime.sync;
 
-import dev.toolwire.runtime.hamsa.HamsaDialect;
 import dev.toolwire.runtime.hamsa.HamsaSession;
 import dev.toolwire.runtime.hamsa.RemoteWebTool;
 import dev.toolwire.runtime.hamsa.WebToolDefinition;
@@ -96,6 +95,82 @@ public final class SyncPlan {
         }
     }
 
+    /**
+     * One change to an agent's tool list.
+     *
+     * @param kind attach, re-point or detach
+     * @param tool the tool name
+     * @param from the version the agent uses now, or null (attach, or unknown)
+     * @param to the version it will use, or null (detach, or unknown)
+     */
+    public record AgentChange(Kind kind, String tool, @Nullable Integer from, @Nullable Integer to) {
+
+        /** What happens to the tool in the agent. */
+        public enum Kind {
+            /** The agent gets the tool. */
+            ATTACH('+'),
+            /** The agent uses the tool's newer version. */
+            REPOINT('~'),
+            /** The agent no longer has the tool. */
+            DETACH('-');
+
+            private final char marker;
+
+            Kind(char marker) {
+                this.marker = marker;
+            }
+
+            /**
+             * The plan marker.
+             *
+             * @return {@code +}, {@code ~} or {@code -}
+             */
+            public char marker() {
+                return marker;
+            }
+        }
+
+        /** The plan line's change, e.g. {@code ~ get_order_status v2 -> v3} or {@code + lookup_customer v1}. */
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case ATTACH -> "+ " + tool + " " + version(to);
+                case REPOINT -> "~ " + tool + " " + version(from) + " -> " + version(to);
+                case DETACH -> "- " + tool + " " + version(from);
+            };
+        }
+
+        private static String version(@Nullable Integer version) {
+            return "v" + (version == null ? "?" : version);
+        }
+    }
+
+    /**
+     * One agent whose tool list changes, or a configured agent that could not be read.
+     *
+     * @param agentId the agent id
+     * @param agentName its name (its id when it has none)
+     * @param changes the changes, in order
+     * @param problem why nothing can be done to it (a configured agent Hamsa does not know), or null
+     */
+    public record AgentEntry(String agentId, String agentName, List<AgentChange> changes, @Nullable String problem) {
+
+        /**
+         * Copies the list.
+         *
+         * @param agentId the id
+         * @param agentName the name
+         * @param changes the changes
+         * @param problem the problem
+         */
+        public AgentEntry {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** The path of the change that reactivates a tool. */
+    static final String IS_ACTIVE = "isActive";
+
     /** The work behind an entry: what to send, and the remote tool (newest version) it replaces. */
     record Work(@Nullable WebToolDefinition body, @Nullable RemoteWebTool remote) {}
 
@@ -109,8 +184,9 @@ public final class SyncPlan {
     private final Map<String, Work> work;
     private final int elsewhere;
     private final List<String> notes;
+    private final List<AgentEntry> agents;
 
-    SyncPlan(String publicUrl, SyncOptions options, HamsaSession session, Content content) {
+    SyncPlan(String publicUrl, SyncOptions options, HamsaSession session, Content content, List<AgentEntry> agents) {
         this.publicUrl = publicUrl;
         this.options = options;
         this.session = session;
@@ -118,6 +194,7 @@ public final class SyncPlan {
         this.work = Map.copyOf(content.work());
         this.elsewhere = content.elsewhere();
         this.notes = List.copyOf(content.notes());
+        this.agents = List.copyOf(agents);
     }
 
     /**
@@ -142,11 +219,24 @@ public final class SyncPlan {
     /**
      * Whether applying the plan sends anything.
      *
-     * @return whether there is a create, update or deactivation
+     * @return whether there is a create, update, deactivation or agent change
      */
     public boolean hasWrites() {
-        return count(Action.CREATE) + count(Action.UPDATE) + count(Action.DEACTIVATE) > 0;
+        return count(Action.CREATE) + count(Action.UPDATE) + count(Action.DEACTIVATE) > 0
+                || agents.stream().anyMatch(a -> !a.changes().isEmpty());
     }
+
+    /**
+     * The agents whose tool lists change, as predicted before any tool is written (an update's new
+     * version is expected to be the next number); the apply recomputes them from what Hamsa then holds.
+     *
+     * @return the agents, configured ones first
+     */
+    public List<AgentEntry> agents() {
+        return agents;
+    }
+
+
 
     /**
      * The public URL this application's tools are served under.
@@ -214,10 +304,6 @@ public final class SyncPlan {
 
     HamsaSession session() {
         return session;
-    }
-
-    HamsaDialect speaking() {
-        return session.dialect();
     }
 
     Work work(Entry entry) {

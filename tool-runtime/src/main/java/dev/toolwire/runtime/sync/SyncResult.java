@@ -10,11 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param updated tools updated (or reactivated)
  * @param unchanged tools left as they were
  * @param deactivated orphans deactivated
- * @param failed writes that failed, plus conflicts
+ * @param failed writes that failed, plus conflicts and tools or agents that could not be read
+ * @param agentsUpdated agents whose tool lists were written
  * @param applied one record per tool written, with the id and version Hamsa answered
  * @param failures one message per failure
  */
-public record SyncResult(int created, int updated, int unchanged, int deactivated, int failed,
+public record SyncResult(int created, int updated, int unchanged, int deactivated, int failed, int agentsUpdated,
         List<Applied> applied, List<String> failures) {
 
     /**
@@ -25,6 +26,7 @@ public record SyncResult(int created, int updated, int unchanged, int deactivate
      * @param unchanged unchanged
      * @param deactivated deactivated
      * @param failed failed
+     * @param agentsUpdated agents written
      * @param applied the writes
      * @param failures the failures
      */
@@ -44,13 +46,14 @@ public record SyncResult(int created, int updated, int unchanged, int deactivate
     public record Applied(String name, SyncPlan.Action action, @Nullable String id, @Nullable Integer version) {}
 
     /**
-     * The summary line, e.g. {@code 3 created, 1 updated, 4 unchanged, 0 deactivated, 0 failed}.
+     * The summary line, e.g. {@code 3 created, 1 updated, 4 unchanged, 0 deactivated, 0 failed}, with
+     * {@code , 2 agents updated} when agents were written.
      *
      * @return the line
      */
     public String summary() {
         return created + " created, " + updated + " updated, " + unchanged + " unchanged, " + deactivated
-                + " deactivated, " + failed + " failed";
+                + " deactivated, " + failed + " failed" + (agentsUpdated == 0 ? "" : ", " + agentsUpdated + " agents updated");
     }
 
     /**

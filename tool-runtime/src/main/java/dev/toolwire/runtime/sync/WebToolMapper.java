@@ -8,6 +8,7 @@ import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import io.micronaut.core.annotation.Internal;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,6 +25,7 @@ public final class WebToolMapper {
 
     private final String publicUrl;
     private final @Nullable String collectionId;
+    private final @Nullable String adopted;
 
     /**
      * Creates a mapper.
@@ -32,7 +34,12 @@ public final class WebToolMapper {
      * @param collectionId the collection, or null
      */
     public WebToolMapper(String publicUrl, @Nullable String collectionId) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this(publicUrl, collectionId, null);
+    }
+
+    private WebToolMapper(String publicUrl, @Nullable String collectionId, @Nullable String adopted) {
+        this.adopted = adopted == null ? null : withoutSlash(adopted);
+        this.publicUrl = withoutSlash(publicUrl);
         this.collectionId = collectionId == null || collectionId.isBlank() ? null : collectionId;
     }
 
@@ -110,7 +117,70 @@ public final class WebToolMapper {
      * @return whether it equals the public URL or continues it with {@code /}
      */
     public boolean isOurs(String serverUrl) {
-        return serverUrl.equals(publicUrl) || serverUrl.startsWith(publicUrl + "/");
+        return isUnder(serverUrl, publicUrl) || adopted != null && isUnder(serverUrl, adopted);
+    }
+
+    /**
+     * A mapper that also counts the tools under an old public URL as this application's, so they
+     * are taken over in place ({@code sync --adopt-from}).
+     *
+     * @param oldPublicUrl the URL the application was published under before
+     * @return the mapper
+     */
+    public WebToolMapper adopting(String oldPublicUrl) {
+        return new WebToolMapper(publicUrl, collectionId, oldPublicUrl);
+    }
+
+    /**
+     * Whether a remote tool's URL is under the old public URL being adopted.
+     *
+     * @param serverUrl the remote server URL
+     * @return whether it is adopted rather than already ours
+     */
+    public boolean isAdopted(String serverUrl) {
+        return adopted != null && isUnder(serverUrl, adopted) && !isUnder(serverUrl, publicUrl);
+    }
+
+    /**
+     * The public URL a remote tool of this name would be under if this application had been published
+     * there: its URL less the tool's path, when it ends with that path.
+     *
+     * @param serverUrl the remote server URL
+     * @param path the tool's path
+     * @return the other public URL, or null when the URL does not end with the path
+     */
+    public @Nullable String baseOf(String serverUrl, String path) {
+        String suffix = serverUrl(path).substring(publicUrl.length());
+        return serverUrl.endsWith(suffix) && serverUrl.length() > suffix.length()
+                ? serverUrl.substring(0, serverUrl.length() - suffix.length()) : null;
+    }
+
+    /**
+     * A URL as plans and messages show it: without user information, query or fragment, which may
+     * hold secrets of another application.
+     *
+     * @param url the URL as Hamsa answered it
+     * @return scheme, host, port and path; the text up to any {@code ?} when it is not a URL
+     */
+    public static String shown(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() != null) {
+                return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+            }
+        } catch (URISyntaxException e) {
+            // shown cut below
+        }
+        int cut = url.indexOf('?');
+        return cut < 0 ? url : url.substring(0, cut);
+    }
+
+    private static boolean isUnder(String serverUrl, String base) {
+        return serverUrl.equals(base) || serverUrl.startsWith(base + "/");
+    }
+
+    private static String withoutSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static void addMessage(Map<String, String> messages, String type, @Nullable String content) {

@@ -109,6 +109,19 @@ class WebToolReaderTest {
     }
 
     @Test
+    void flagsAsNumbers_headersNamedByKey_andAnActivationNobodyStated() {
+        RemoteWebTool numeric = read("{'id':'1','name':'n','isActive':0,'async':'1','headers':[{'key':'X-K','value':'v'}]}");
+        assertFalse(numeric.active());
+        assertTrue(numeric.activeStated());
+        assertTrue(numeric.definition().async());
+        assertEquals(Map.of("X-K", "v"), numeric.definition().httpHeaders());
+        RemoteWebTool silent = read("{'id':'1','name':'n'}");
+        assertTrue(silent.active());
+        assertFalse(silent.activeStated(), "a tool whose state the answer does not give is never deactivated");
+        assertTrue(read("{'id':'1','name':'n','active':false}").activeStated());
+    }
+
+    @Test
     void authTypeSpellings_foldToTheGuidesTwo() {
         assertEquals("jwtAuth", read("{'id':'1','name':'n','authType':'JWT_AUTH'}").definition().authType());
         assertEquals("jwtAuth", read("{'id':'1','name':'n','authType':'bearer'}").definition().authType());
@@ -125,10 +138,16 @@ class WebToolReaderTest {
                 WebToolReader.read(json("{'id':'d','name':'other'}")),
                 WebToolReader.read(json("{'id':'e','persistentId':'q','name':'u','updatedAt':'2026-01-01T00:00:00Z'}")),
                 WebToolReader.read(json("{'id':'f','persistentId':'q','name':'u','updatedAt':'2026-02-01T00:00:00Z'}"))),
-                null, 1, false, null);
+                null, false, null);
 
         assertEquals(List.of("c", "d", "f"), listing.latestVersions().stream().map(ListedWebTool::id).toList());
         assertEquals(3, listing.supersededCount());
+
+        WebToolListing clash = new WebToolListing(List.of(
+                WebToolReader.read(json("{'id':'x','persistentId':'same','version':1,'name':'one'}")),
+                WebToolReader.read(json("{'id':'y','persistentId':'same','version':1,'name':'two'}"))), null, false, null);
+        assertEquals(List.of("x", "y"), clash.latestVersions().stream().map(ListedWebTool::id).toList(),
+                "two records of one version are two tools, whatever their persistentId");
         assertEquals(List.of("c"), listing.named("t").stream().map(ListedWebTool::id).toList());
     }
 }

@@ -47,7 +47,7 @@ class DefinitionsTest {
     }
 
     private static List<SyncPlan.Change> diff(WebToolDefinition remote, WebToolDefinition body) {
-        return Definitions.diff(Definitions.of(remote, false), Definitions.of(body, false));
+        return Definitions.diff(Definitions.of(remote, false), Definitions.of(body, false), false);
     }
 
     private static WebToolDefinition same() {
@@ -88,7 +88,17 @@ class DefinitionsTest {
                 "- messages.REQUEST_COMPLETE: \"Done.\" -> (none)",
                 "- messages.REQUEST_START: \"Wait.\" -> (none)",
                 "~ toolSettings.authToken: (secret) -> (secret)",
-                "+ toolSettings.httpHeaders.X-Key: (none) -> (secret)"), lines);
+                "+ toolSettings.httpHeaders.x-key: (none) -> (secret)"), lines);
+    }
+
+    @Test
+    void headerNamesInAnyCase_andAPathParameterWithoutADefault_compareEqual() {
+        WebToolDefinition sent = body("Same.", "Bearer tok", Map.of("X-API-Key", "v"),
+                messages("REQUEST_START", "Wait.", "REQUEST_COMPLETE", "Done."));
+        WebToolDefinition answered = new WebToolDefinition("FUNCTION", "t", "Same.", false, null, PARAMS,
+                messages("REQUEST_START", "Wait.", "REQUEST_COMPLETE", "Done."), "https://x.example.com/t/:a", "GET",
+                null, "Bearer tok", BigDecimal.valueOf(15), Map.of("x-api-key", "v"), Map.of());
+        assertEquals(List.of(), diff(answered, sent));
     }
 
     @Test

@@ -18,6 +18,7 @@ import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.context.ApplicationContext;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,12 +58,12 @@ class PlanBuilderTest {
 
     private static RemoteWebTool remote(String id, String persistentId, int version, String name, boolean active, String url) {
         ObjectNode params = Json.MAPPER.createObjectNode().put("type", "object");
-        return new RemoteWebTool(id, persistentId, version, active, null, new WebToolDefinition("FUNCTION", name, "d", false,
+        return new RemoteWebTool(id, persistentId, version, active, true, null, new WebToolDefinition("FUNCTION", name, "d", false,
                 null, params, Map.of(), url, "POST", null, null, BigDecimal.TEN, Map.of(), Map.of()));
     }
 
     private static SyncPlan.Content plan(boolean prune, ListedWebTool... items) {
-        return builder.build(tools, new WebToolListing(List.of(items), null, 1, false, null), SyncOptions.pruning(prune),
+        return builder.build(tools, new WebToolListing(List.of(items), null, false, null), SyncOptions.pruning(prune),
                 HamsaDialect.REFERENCE);
     }
 
@@ -105,6 +106,48 @@ class PlanBuilderTest {
         assertEquals(0, plan.entries().stream().filter(e -> e.action() == SyncPlan.Action.DEACTIVATE).count());
     }
 
+    private static RemoteWebTool jwtTool(String token, String updatedAt) {
+        RemoteWebTool plain = remote("j", "pj", 2, "jwt_tool", true, OURS + "/tools/jwt_tool");
+        SyncPlan.Content first = plan(false, plain);
+        WebToolDefinition sent = first.work().get(SyncPlan.key("jwt_tool", "j")).body();
+        return new RemoteWebTool("j", "pj", 2, true, true, updatedAt, new WebToolDefinition(sent.type(), sent.name(),
+                sent.description(), sent.async(), null, sent.params(), sent.messages(), sent.serverUrl(), sent.methodType(),
+                null, token, sent.timeoutSeconds(), Map.of(), sent.pathParameters()));
+    }
+
+    @Test
+    void aMaskedToken_isAssumedCurrent_untilTheToolIsOldEnoughForItToExpire() {
+        SyncPlan.Content recent = plan(false, jwtTool("Bearer ****", Instant.now().minus(Duration.ofDays(10)).toString()));
+        assertEquals(SyncPlan.Action.UNCHANGED, entry(recent, "jwt_tool").action());
+        assertTrue(recent.notes().stream().anyMatch(n -> n.startsWith("Hamsa answered the credentials of 1 tools masked")),
+                recent.notes().toString());
+
+        SyncPlan.Content old = plan(false, jwtTool("Bearer ****", Instant.now().minus(Duration.ofDays(340)).toString()));
+        assertEquals(SyncPlan.Action.UPDATE, entry(old, "jwt_tool").action(), "minted 340 days ago: expires within 30");
+        assertEquals("~ toolSettings.authToken: (secret) -> (secret)", entry(old, "jwt_tool").changes().get(0).toString());
+    }
+
+    @Test
+    void aListThatShowsNoCredentialAtAll_leavesThemOut_soAbsenceIsNoChange() {
+        SyncPlan.Content silent = plan(false, remote("h", "ph", 1, "header_tool", true, OURS + "/tools/header_tool"));
+        assertEquals(List.of(), entry(silent, "header_tool").changes().stream()
+                .filter(SyncPlan.Change::secret).toList(), "no credential anywhere: assumed left out");
+
+        RemoteWebTool withToken = jwtTool("Bearer a.b.c", null);
+        SyncPlan.Content shown = plan(false, withToken, remote("h", "ph", 1, "header_tool", true, OURS + "/tools/header_tool"));
+        assertEquals(List.of("+ toolSettings.httpHeaders.x-api-key: (none) -> (secret)"),
+                entry(shown, "header_tool").changes().stream().filter(SyncPlan.Change::secret).map(Object::toString).toList(),
+                "another tool shows its credential: this one has none");
+    }
+
+    @Test
+    void anOrphanWhoseStateNobodyStated_isNeverDeactivated() {
+        RemoteWebTool unstated = new RemoteWebTool("o", "po", 1, true, false, null,
+                remote("o", "po", 1, "retired", true, OURS + "/tools/retired").definition());
+        assertEquals(List.of(), plan(true, unstated).entries().stream()
+                .filter(e -> e.action() == SyncPlan.Action.DEACTIVATE).toList());
+    }
+
     @Test
     void pruning_neverDeactivatesAToolTheCodeStillHas_overRandomLists() {
         Set<String> codeNames = tools.stream().map(ToolDescriptor::name).collect(Collectors.toSet());
@@ -126,7 +169,7 @@ class PlanBuilderTest {
                 if (entry.action() == SyncPlan.Action.DEACTIVATE) {
                     RemoteWebTool target = plan.work().get(SyncPlan.key(entry.name(), entry.remoteId())).remote();
                     assertFalse(codeNames.contains(target.name()), "round " + round + " deactivates " + target.name());
-                    assertTrue(new WebToolListing(items, null, 1, false, null).latestVersions().contains(target),
+                    assertTrue(new WebToolListing(items, null, false, null).latestVersions().contains(target),
                             "round " + round + ": only a newest version is ever deactivated");
                 }
             }

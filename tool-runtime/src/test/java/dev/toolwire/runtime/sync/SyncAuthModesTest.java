@@ -67,6 +67,7 @@ class SyncAuthModesTest {
                 "toolwire.public-url", "https://voice.example.org/api",
                 "toolwire.hamsa.base-url", HAMSA.url().toString(),
                 "toolwire.hamsa.api-key", "runtime-key",
+                "toolwire.hamsa.requests-per-minute", "60000",
                 "toolwire.hamsa.backoff", "5ms",
                 "toolwire.auth.jwt.secret", "sync-auth-modes-test-secret-0123456789abcdef",
                 "toolwire.auth.header.values", "fixture-header-value"));

@@ -35,6 +35,7 @@ class SyncMonitorTest {
                 "toolwire.public-url", "https://voice.example.org/api",
                 "toolwire.hamsa.base-url", baseUrl,
                 "toolwire.hamsa.api-key", "monitor-key",
+                "toolwire.hamsa.requests-per-minute", "60000",
                 "toolwire.hamsa.max-attempts", "1",
                 "toolwire.auth.jwt.secret", "sync-monitor-test-secret-0123456789abcdef",
                 "toolwire.auth.header.values", "fixture-header-value");
