@@ -13,36 +13,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.testing.FakeAgents.AgentApi;
-import dev.toolwire.testing.FakeHamsa.Dialect;
 import dev.toolwire.testing.HamsaHttp.Answer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Voice agents in both agent APIs and both tool dialects, over real HTTP. */
 class FakeAgentsTest {
 
-    private static final FakeHamsa HAMSA = FakeHamsa.start("k-agents");
-    private static final FakeHamsa GUIDE = FakeHamsa.start("k-agents-guide", Dialect.GUIDE);
+    @RegisterExtension
+    static final BothDialects FAKES = new BothDialects("k-agents");
+    private static final FakeHamsa HAMSA = FAKES.reference;
+    private static final FakeHamsa GUIDE = FAKES.guide;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String AGENT_REST = json("'agentName':'Support line','voice':{'voiceId':'v-1','lang':'en'},"
             + "'llm':{'provider':'openai','model':'gpt-4o','temperature':0.7},'conversation':{'preamble':'Be kind.'}");
     private final HamsaHttp http = new HamsaHttp(HAMSA);
     private final HamsaHttp guide = new HamsaHttp(GUIDE);
-
-    @BeforeEach
-    void reset() {
-        HAMSA.reset();
-        GUIDE.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        HAMSA.close();
-        GUIDE.close();
-    }
 
     /** A v2 {@code tools[]} entry pointing at exactly this version record, with a node id and overrides. */
     private static String entry(JsonNode record) {

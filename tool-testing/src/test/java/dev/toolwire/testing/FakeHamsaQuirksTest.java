@@ -10,13 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolwire.testing.FakeHamsa.Dialect;
 import dev.toolwire.testing.HamsaHttp.Answer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The scriptable hostile server behaviours, one test each, over real HTTP. */
 class FakeHamsaQuirksTest {
@@ -24,22 +22,12 @@ class FakeHamsaQuirksTest {
     private static final String LIST = "/v2/voice-agents/web-tool/list";
     private static final String TOOL = "/v2/voice-agents/web-tool";
     private static final String TOGGLE = "/v1/voice-agents/web-tool/toggle-activation";
-    private static final FakeHamsa HAMSA = FakeHamsa.start("k-q");
-    private static final FakeHamsa GUIDE = FakeHamsa.start("k-qg", Dialect.GUIDE);
+    @RegisterExtension
+    static final BothDialects FAKES = new BothDialects("k-q");
+    private static final FakeHamsa HAMSA = FAKES.reference;
+    private static final FakeHamsa GUIDE = FAKES.guide;
     private final HamsaHttp http = new HamsaHttp(HAMSA);
     private final HamsaHttp guide = new HamsaHttp(GUIDE);
-
-    @BeforeEach
-    void reset() {
-        HAMSA.reset();
-        GUIDE.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        HAMSA.close();
-        GUIDE.close();
-    }
 
     private static void seedTools(int count) {
         for (int i = 0; i < count; i++) {

@@ -8,33 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.toolwire.testing.FakeHamsa.Dialect;
 import dev.toolwire.testing.HamsaHttp.Answer;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Version-check and the key's project, over real HTTP. */
 class FakeHamsaVersionCheckTest {
 
     private static final String CHECK = "/v2/voice-agents/web-tool/version-check";
-    private static final FakeHamsa HAMSA = FakeHamsa.start("k-vc");
-    private static final FakeHamsa GUIDE = FakeHamsa.start("k-vc-guide", Dialect.GUIDE);
+    @RegisterExtension
+    static final BothDialects FAKES = new BothDialects("k-vc");
+    private static final FakeHamsa HAMSA = FAKES.reference;
+    private static final FakeHamsa GUIDE = FAKES.guide;
     private final HamsaHttp http = new HamsaHttp(HAMSA);
     private final HamsaHttp guide = new HamsaHttp(GUIDE);
-
-    @BeforeEach
-    void reset() {
-        HAMSA.reset();
-        GUIDE.reset();
-    }
-
-    @AfterAll
-    static void stop() {
-        HAMSA.close();
-        GUIDE.close();
-    }
 
     private String update(String id) throws Exception {
         return http.patch("/v2/voice-agents/web-tool/" + id, referenceBody("a")).data().path("id").asText();

@@ -124,7 +124,10 @@ final class SyncRun implements AutoCloseable {
                 new PrintStream(err, true, StandardCharsets.UTF_8), command);
         Run run = new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         String logged = logs.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
-        assertFalse((run.out() + run.err() + logged).contains(KEY), "the API key was printed or logged");
+        String shown = run.out() + run.err() + logged;
+        assertFalse(shown.contains(KEY), "the API key was printed or logged");
+        assertFalse(shown.contains("examples-test-header-key"), "a header tool's credential was printed or logged");
+        assertFalse(shown.matches("(?s).*Bearer ey[A-Za-z0-9_-]{10}.*"), "a tool's token was printed or logged");
         return run;
     }
 
