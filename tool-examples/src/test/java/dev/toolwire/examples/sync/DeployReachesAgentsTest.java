@@ -14,6 +14,9 @@ import dev.toolwire.testing.TestCall;
 import dev.toolwire.testing.TestStream;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -141,10 +144,12 @@ class DeployReachesAgentsTest {
             JsonNode before = hamsa.agents().get(id).orElseThrow();
             run.editByHand(order, "Edited in the dashboard: a version 2 nobody asked for.");
 
+            int planned = hamsa.requests().size();
             SyncRun.Run plan = run.sync("--agent", id, "--dry-run");
             assertTrue(plan.out().contains("  agent Support line: ~ get_order_status v1 -> v3"), plan.out());
             assertTrue(plan.out().contains("  agent Orders desk: ~ get_order_status v1 -> v3"), plan.out());
-            assertEquals(before, hamsa.agents().get(id).orElseThrow(), "a dry run writes nothing");
+            assertFalse(plan.out().contains("  agent Orders desk: +"), "nothing is attached to an agent nobody configured");
+            assertEquals(List.of(), run.writesSince(planned), "a dry run writes nothing");
 
             SyncRun.Run sync = run.sync("--agent", id, "--verify");
 
@@ -156,8 +161,10 @@ class DeployReachesAgentsTest {
                 assertEquals(newest.path("id"), entry.path("toolId"), agentId + " uses the newest version");
                 assertEquals(3, entry.path("version").asInt());
             }
-            assertEquals("{\"params\":{\"channel\":\"phone\"}}", entryOf(run, hamsa.agents().get(byHand.path("id").asText())
-                    .orElseThrow(), "get_order_status").path("overrides").toString(), "overrides kept");
+            JsonNode desk = hamsa.agents().get(byHand.path("id").asText()).orElseThrow();
+            assertEquals(1, desk.path("tools").size(), "the agent nobody configured only follows: " + desk);
+            assertEquals("{\"params\":{\"channel\":\"phone\"}}", entryOf(run, desk, "get_order_status").path("overrides")
+                    .toString(), "overrides kept");
             JsonNode after = hamsa.agents().get(id).orElseThrow();
             assertEquals(withoutTools(before), withoutTools(after));
             assertEquals(before.path("tools").get(0), after.path("tools").get(0), "the other application's tool untouched");
@@ -190,8 +197,8 @@ class DeployReachesAgentsTest {
 
     @ParameterizedTest
     @EnumSource(Dialect.class)
-    void anUnreachableUrl_andAnAnswerThatSaysNothing_areReportedAsSuch(Dialect dialect) {
-        try (SyncRun run = SyncRun.against(dialect).with("toolwire.public-url", "http://127.0.0.1:9")) {
+    void anUnreachableUrl_andAnAnswerThatSaysNothing_areReportedAsSuch(Dialect dialect) throws IOException {
+        try (SyncRun run = SyncRun.against(dialect).with("toolwire.public-url", "http://127.0.0.1:" + closedPort())) {
             SyncRun.Run unreachable = run.sync("--verify");
             assertEquals(1, unreachable.exit(), unreachable.out());
             assertTrue(unreachable.out().contains("  \u2717 get_order_status: not reachable from Hamsa: Connection refused"),
@@ -200,7 +207,7 @@ class DeployReachesAgentsTest {
             run.hamsa().testStream(TestStream.OPAQUE);
             SyncRun.Run opaque = run.sync("--verify");
             assertEquals(0, opaque.exit(), "unknown is not a failure: " + opaque.out());
-            assertTrue(opaque.out().contains("  ? get_order_status: unknown: Hamsa's answer did not say how the call went"),
+            assertTrue(opaque.out().contains("  ? get_order_status unknown: Hamsa's answer did not say how the call went"),
                     opaque.out());
             assertTrue(opaque.out().contains("Verify: 0 reached, 0 failed, 9 unknown"), opaque.out());
         }
@@ -267,7 +274,35 @@ class DeployReachesAgentsTest {
             assertEquals(2, entryOf(run, hamsa.agents().get(id).orElseThrow(), "lookup_customer").path("version").asInt());
             assertEquals(10, hamsa.tools().size(), "nothing created: 9 adopted and the other application's tool");
             assertTrue(adopted.out().contains("Verify: 9 reached"), adopted.out());
-            assertEquals(0, run.sync().exit(), "after the move, the plain sync owns them");
+            int moved = hamsa.requests().size();
+            SyncRun.Run after = run.sync();
+            assertEquals(0, after.exit(), after.out());
+            assertTrue(after.out().contains("0 in conflict"), "after the move, the plain sync owns them: " + after.out());
+            assertEquals(List.of(), run.writesSince(moved));
+        }
+    }
+
+    /** A loopback port nothing listens on (it was free a moment ago). */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void anAgentWhoseAnswerShowsASecretMasked_isNeverWrittenBack(Dialect dialect) {
+        try (SyncRun run = run(dialect)) {
+            FakeHamsa hamsa = run.hamsa();
+            ObjectNode agent = hamsa.agents().seed("{\"name\":\"Masked line\",\"llm\":{\"apiKey\":\"sk-****9f2c\"},\"tools\":[]}");
+            String id = agent.path("id").asText();
+
+            SyncRun.Run sync = run.sync("--agent", id);
+
+            assertEquals(1, sync.exit(), sync.out());
+            assertTrue(sync.out().contains("! agent Masked line: not written: Hamsa answers /llm/apiKey masked"), sync.out());
+            assertEquals(agent, hamsa.agents().get(id).orElseThrow(), "the agent is as it was");
+            assertEquals(NAMES, run.remoteNames(), "the tools are synced all the same");
         }
     }
 

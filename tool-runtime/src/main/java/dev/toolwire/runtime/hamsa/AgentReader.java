@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * ({@code name}, {@code agentName}, {@code title}), and its tools, from v2 {@code tools[]} entries
  * ({@code toolId}, {@code persistentId}, {@code version}; numbers as strings too) or v1
  * {@code webToolsIds}, whichever the answer holds; the API that answered decides when it holds
- * neither. v1's {@code tools} object (built-in toggles) is not a tool list.
+ * neither. v1's {@code tools} object (built-in toggles) is not a tool list. An entry without a
+ * {@code toolId} is not read as a tool: it is never matched, so never edited.
  */
 final class AgentReader {
 
@@ -32,16 +33,16 @@ final class AgentReader {
         AgentModel model = v2.isArray() ? AgentModel.V2 : v1.isArray() ? AgentModel.V1 : api;
         List<AgentToolRef> tools = new ArrayList<>();
         if (model == AgentModel.V2) {
-            for (JsonNode entry : v2) {
-                String toolId = firstText(entry, "toolId", "webToolId", "id");
+            for (int i = 0; i < v2.size(); i++) {
+                String toolId = firstText(v2.get(i), "toolId");
                 if (toolId != null) {
-                    tools.add(new AgentToolRef(toolId, firstText(entry, "persistentId"), version(entry.get("version"))));
+                    tools.add(new AgentToolRef(i, toolId, firstText(v2.get(i), "persistentId"), version(v2.get(i).get("version"))));
                 }
             }
         } else {
-            for (JsonNode toolId : v1) {
-                if (toolId.isTextual() || toolId.isNumber()) {
-                    tools.add(new AgentToolRef(toolId.asText(), null, null));
+            for (int i = 0; i < v1.size(); i++) {
+                if (v1.get(i).isTextual() || v1.get(i).isNumber()) {
+                    tools.add(new AgentToolRef(i, v1.get(i).asText(), null, null));
                 }
             }
         }
@@ -58,7 +59,7 @@ final class AgentReader {
         return null;
     }
 
-    private static @Nullable Integer version(@Nullable JsonNode node) {
+    static @Nullable Integer version(@Nullable JsonNode node) {
         if (node != null && node.isIntegralNumber() && node.canConvertToInt()) {
             return node.intValue();
         }

@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 @Internal
 public final class HamsaSession {
 
+    private static final int VERSION_CHECK_BATCH = 50;
+
     private final HamsaTransport transport;
     private final int pageSize;
     private final WaitBudget budget;
@@ -187,33 +189,33 @@ public final class HamsaSession {
     }
 
     /**
-     * Asks which tool record ids have newer versions ({@code POST /v2/voice-agents/web-tool/version-check}).
+     * Asks which tool record ids have newer versions ({@code POST /v2/voice-agents/web-tool/version-check}),
+     * fifty ids a request.
      *
      * @param toolIds the record ids
-     * @return the newest version of each id Hamsa knows, by the id asked; empty when the endpoint is missing
+     * @return the newest version's id of each id Hamsa knows, by the id asked; empty when the endpoint
+     *     is missing (404, 405)
+     * @throws HamsaApiException when Hamsa answers another failure
      */
-    public Map<String, AgentToolRef> newestVersions(List<String> toolIds) {
-        Map<String, AgentToolRef> newest = new LinkedHashMap<>();
-        if (toolIds.isEmpty()) {
-            return newest;
-        }
-        ObjectNode body = HamsaJson.MAPPER.createObjectNode();
-        toolIds.forEach(body.putArray("webToolIds")::add);
-        JsonNode data;
-        try {
-            data = send(new HamsaTransport.Call(HttpMethod.POST, "/v2/voice-agents/web-tool/version-check", body, true));
-        } catch (HamsaApiException e) {
-            if (e.status() == 404) {
-                return newest;
+    public Map<String, String> newestVersions(List<String> toolIds) {
+        Map<String, String> newest = new LinkedHashMap<>();
+        for (int from = 0; from < toolIds.size(); from += VERSION_CHECK_BATCH) {
+            ObjectNode body = HamsaJson.MAPPER.createObjectNode();
+            toolIds.subList(from, Math.min(toolIds.size(), from + VERSION_CHECK_BATCH)).forEach(body.putArray("webToolIds")::add);
+            JsonNode data;
+            try {
+                data = send(new HamsaTransport.Call(HttpMethod.POST, "/v2/voice-agents/web-tool/version-check", body, true));
+            } catch (HamsaApiException e) {
+                if (isAbsent(e)) {
+                    return newest;
+                }
+                throw e;
             }
-            throw e;
-        }
-        for (JsonNode entry : data.isArray() ? data : data.path("items")) {
-            JsonNode latest = entry.path("latestVersionToolId");
-            if (entry.path("toolId").isTextual() && latest.isTextual()) {
-                JsonNode version = entry.path("latestVersion");
-                newest.put(entry.get("toolId").asText(), new AgentToolRef(latest.asText(), null,
-                        version.isIntegralNumber() ? Integer.valueOf(version.intValue()) : null));
+            for (JsonNode entry : data.isArray() ? data : data.path("items")) {
+                JsonNode latest = entry.path("latestVersionToolId");
+                if (entry.path("toolId").isTextual() && latest.isTextual()) {
+                    newest.put(entry.get("toolId").asText(), latest.asText());
+                }
             }
         }
         return newest;

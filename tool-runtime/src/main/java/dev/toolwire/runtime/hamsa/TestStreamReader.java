@@ -1,5 +1,6 @@
 package dev.toolwire.runtime.hamsa;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
@@ -14,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * ({@code {"event": "attempt", "data": {"message": "Starting API test..."}}}): Server-Sent Events,
  * one JSON object per line, a JSON array of events, or a single JSON object. The tool's status is
  * any {@code statusCode} / {@code status} / {@code code} between 100 and 599 found in an event's data
- * (or under its {@code response} / {@code result}); the time any {@code responseTimeMs} /
- * {@code durationMs} / {@code responseTime} / {@code duration}; an {@code error} / {@code failed}
- * event's message is why no answer came. The last of each wins.
+ * (or under its {@code response} / {@code result}) other than an error event's; the time any
+ * {@code responseTimeMs} / {@code durationMs} / {@code responseTime} / {@code duration}; an
+ * {@code error} / {@code failed} event's message (and only that) is what went wrong. The last of each wins.
  */
 final class TestStreamReader {
 
@@ -34,6 +35,13 @@ final class TestStreamReader {
         JsonNode body = null;
         String error = null;
         for (Event event : events) {
+            if (ERROR_EVENTS.contains(event.name().toLowerCase(Locale.ROOT))) {
+                // Hamsa's own failure: its numbers are not the tool's status. Only its message is shown;
+                // the rest may echo the request, credentials included.
+                JsonNode message = event.data().isTextual() ? event.data() : event.data().path("message");
+                error = message.isTextual() && !message.asText().isBlank() ? message.asText() : "an error without a message";
+                continue;
+            }
             for (JsonNode scope : List.of(event.data(), event.data().path("response"), event.data().path("result"))) {
                 Integer found = status(scope);
                 status = found != null ? found : status;
@@ -42,10 +50,6 @@ final class TestStreamReader {
                 if (scope.has("body")) {
                     body = scope.get("body");
                 }
-            }
-            if (ERROR_EVENTS.contains(event.name().toLowerCase(Locale.ROOT))) {
-                JsonNode message = event.data().isTextual() ? event.data() : event.data().path("message");
-                error = message.isTextual() ? message.asText() : event.data().toString();
             }
         }
         return new TestOutcome(status, time, body, error, events.stream().map(Event::name).toList());
@@ -118,12 +122,13 @@ final class TestStreamReader {
         return null;
     }
 
+    /** The text as one JSON value, or null when it is not exactly one (JSON lines are several). */
     private static @Nullable JsonNode json(String text) {
         if (text.isEmpty() || !(text.startsWith("{") || text.startsWith("["))) {
             return null;
         }
         try {
-            return HamsaJson.MAPPER.readTree(text);
+            return HamsaJson.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (IOException e) {
             return null;
         }

@@ -9,7 +9,6 @@ import dev.toolwire.runtime.hamsa.HamsaApiException;
 import dev.toolwire.runtime.hamsa.HamsaClient;
 import dev.toolwire.runtime.hamsa.HamsaDialect;
 import dev.toolwire.runtime.hamsa.HamsaSession;
-import dev.toolwire.runtime.hamsa.ListedWebTool;
 import dev.toolwire.runtime.hamsa.RemoteWebTool;
 import dev.toolwire.runtime.hamsa.WebToolListing;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
@@ -19,7 +18,6 @@ import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,9 +83,8 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
             }
             notes.addAll(content.notes());
             Set<String> codeNames = tools.stream().map(ToolDescriptor::name).collect(Collectors.toSet());
-            List<SyncPlan.AgentEntry> agents = new AgentSync(session, builder.mapper(),
-                    AgentSync.configured(hamsa.agents(), options.agents()), options.prune())
-                    .plan(content, listing, codeNames, notes);
+            List<SyncPlan.AgentEntry> agents = new AgentSync(session, AgentSync.configured(hamsa.agents(), options.agents()),
+                    options.prune()).plan(content, OurTool.onHamsa(listing, codeNames, builder.mapper()), notes);
             monitor.succeeded("list web tools");
             return new SyncPlan(builder.mapper().publicUrl(), options, session,
                     new SyncPlan.Content(content.entries(), content.work(), content.elsewhere(), notes), agents);
@@ -115,13 +112,9 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
     public VerifyReport verify(SyncPlan plan, Consumer<String> out) {
         PlanBuilder builder = builder(plan.options());
         List<ToolDescriptor> tools = registry.all().stream().map(RegisteredTool::descriptor).toList();
-        Map<String, RemoteWebTool> published = new HashMap<>();
+        Set<String> codeNames = tools.stream().map(ToolDescriptor::name).collect(Collectors.toSet());
         try {
-            for (ListedWebTool item : plan.session().list().latestVersions()) {
-                if (item instanceof RemoteWebTool tool && builder.mapper().isOurs(tool.serverUrl())) {
-                    published.merge(tool.name(), tool, (a, b) -> OurTool.PREFERRED.compare(a, b) >= 0 ? a : b);
-                }
-            }
+            Map<String, RemoteWebTool> published = OurTool.twins(plan.session().list(), codeNames, builder.mapper());
             return new ToolVerifier(plan.session(), builder.credentials()).verify(tools, published, out);
         } catch (HamsaApiException e) {
             if (e.isAuthFailure()) {
@@ -155,7 +148,12 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
 
     private PlanBuilder builder(SyncOptions options) {
         WebToolMapper ours = mapper();
-        WebToolMapper mapper = options.adoptFrom() == null ? ours : ours.adopting(options.adoptFrom().toString());
+        WebToolMapper mapper;
+        try {
+            mapper = options.adoptFrom() == null ? ours : ours.adopting(options.adoptFrom().toString());
+        } catch (IllegalArgumentException e) {
+            throw ToolSyncException.configuration(e.getMessage());
+        }
         if (!client.hasApiKey()) {
             throw ToolSyncException.configuration("No Hamsa API key: set toolwire.hamsa.api-key "
                     + "(or the HAMSA_API_KEY environment variable), or disable the sync with toolwire.sync.enabled=false.");

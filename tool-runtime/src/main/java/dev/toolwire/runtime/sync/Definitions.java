@@ -73,11 +73,8 @@ final class Definitions {
 
     /**
      * The changes from {@code remote} to {@code desired}. When the remote params were a bare
-     * properties map, only the desired {@code params.properties} are compared.
-     */
-    /**
-     * The changes from {@code remote} to {@code desired}; with {@code secretsUnknown} (Hamsa answered
-     * its credentials masked), credentials are not compared. {@code authType} is compared only when
+     * properties map, only the desired {@code params.properties} are compared; with
+     * {@code secretsUnknown} (Hamsa answered its credentials masked), credentials are not compared. {@code authType} is compared only when
      * the remote states it (the reference dialect has no such field).
      */
     static List<SyncPlan.Change> diff(SortedMap<String, String> remote, SortedMap<String, String> desired,

@@ -1,5 +1,6 @@
 package dev.toolwire.runtime.sync;
 
+import dev.toolwire.runtime.auth.BearerTokens;
 import dev.toolwire.runtime.hamsa.WebToolDefinition;
 
 /**
@@ -18,7 +19,7 @@ final class MaskedSecrets {
         if (hasMaskCharacters(token)) {
             return true;
         }
-        String bare = token.regionMatches(true, 0, "Bearer ", 0, 7) ? token.substring(7).strip() : token;
+        String bare = BearerTokens.withoutPrefix(token);
         return !isJwtShaped(bare) && token.length() < wouldSend.length();
     }
 
@@ -38,7 +39,7 @@ final class MaskedSecrets {
     static boolean credentialsUsable(WebToolDefinition remote) {
         String token = remote.authToken();
         if (token != null) {
-            String bare = token.strip().regionMatches(true, 0, "Bearer ", 0, 7) ? token.strip().substring(7).strip() : token;
+            String bare = BearerTokens.withoutPrefix(token);
             if (hasMaskCharacters(token.strip()) || !isJwtShaped(bare)) {
                 return false;
             }

@@ -68,14 +68,8 @@ record OurTool(String name, @Nullable String persistentId, Set<String> recordIds
      * @return the tools by name; code tools missing from Hamsa are absent
      */
     static Map<String, OurTool> onHamsa(WebToolListing listing, Set<String> codeNames, WebToolMapper mapper) {
-        Map<String, RemoteWebTool> newest = new LinkedHashMap<>();
-        for (ListedWebTool item : listing.latestVersions()) {
-            if (item instanceof RemoteWebTool tool && mapper.isOurs(tool.serverUrl())) {
-                newest.merge(tool.name(), tool, (a, b) -> PREFERRED.compare(a, b) >= 0 ? a : b);
-            }
-        }
         Map<String, OurTool> ours = new LinkedHashMap<>();
-        newest.forEach((name, tool) -> {
+        twins(listing, codeNames, mapper).forEach((name, tool) -> {
             Set<String> ids = listing.items().stream()
                     .filter(i -> i.identity() != null && i.identity().equals(tool.identity()) && i.id() != null)
                     .map(ListedWebTool::id).collect(Collectors.toSet());
@@ -83,6 +77,25 @@ record OurTool(String name, @Nullable String persistentId, Set<String> recordIds
                     codeNames.contains(name) ? State.CURRENT : State.ORPHAN));
         });
         return ours;
+    }
+
+    /**
+     * The newest version of each of our tools by name, the twin among live copies ({@link #PREFERRED});
+     * an adopted URL's tools count only for names the code has.
+     *
+     * @param listing what Hamsa listed
+     * @param codeNames the names the code has
+     * @param mapper tells ours from others
+     * @return the tools by name
+     */
+    static Map<String, RemoteWebTool> twins(WebToolListing listing, Set<String> codeNames, WebToolMapper mapper) {
+        Map<String, RemoteWebTool> newest = new LinkedHashMap<>();
+        for (ListedWebTool item : listing.latestVersions()) {
+            if (item instanceof RemoteWebTool tool && mapper.claims(tool.serverUrl(), codeNames.contains(tool.name()))) {
+                newest.merge(tool.name(), tool, (a, b) -> PREFERRED.compare(a, b) >= 0 ? a : b);
+            }
+        }
+        return newest;
     }
 
     /** The twin the plan picks among live copies: active first, then the highest version. */

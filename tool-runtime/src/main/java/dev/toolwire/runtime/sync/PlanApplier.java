@@ -77,8 +77,8 @@ final class PlanApplier {
                 .forEach(e -> failures.add(e.name() + ": " + e.detail()));
         int agentsUpdated = 0;
         if (!applied.isEmpty() || !plan.agents().isEmpty()) {
-            AgentSync.Result agents = new AgentSync(session, builder.mapper(),
-                    AgentSync.configured(config.agents(), plan.options().agents()), plan.prune()).apply(codeNames, progress);
+            AgentSync.Result agents = new AgentSync(session, AgentSync.configured(config.agents(), plan.options().agents()),
+                    plan.prune()).apply(codeNames, builder.mapper(), progress);
             agentsUpdated = agents.agentsUpdated();
             failures.addAll(agents.failures());
         }
@@ -160,7 +160,7 @@ final class PlanApplier {
     private Optional<RemoteWebTool> findOurs(String name) {
         return session.find(name).named(name).stream()
                 .filter(RemoteWebTool.class::isInstance).map(RemoteWebTool.class::cast)
-                .filter(t -> builder.mapper().isOurs(t.serverUrl()))
+                .filter(t -> builder.mapper().claims(t.serverUrl(), true))
                 .max(OurTool.PREFERRED);
     }
 

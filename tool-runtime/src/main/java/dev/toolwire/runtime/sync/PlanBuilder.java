@@ -61,7 +61,7 @@ final class PlanBuilder {
             List<ListedWebTool> named = latest.stream().filter(r -> tool.name().equals(r.name())).toList();
             claimed.addAll(named);
             List<RemoteWebTool> ours = named.stream().filter(RemoteWebTool.class::isInstance).map(RemoteWebTool.class::cast)
-                    .filter(r -> mapper.isOurs(r.serverUrl())).toList();
+                    .filter(r -> mapper.claims(r.serverUrl(), true)).toList();
             if (ours.isEmpty()) {
                 SyncPlan.Entry leftAlone = leftAlone(tool.name(), named);
                 if (leftAlone != null) {

@@ -4,67 +4,56 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
-import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import dev.toolwire.runtime.invoke.ArgumentMerger;
 import dev.toolwire.runtime.invoke.SchemaValidator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A request to a tool that the tool's own argument validation refuses, so calling it can change
- * nothing: Toolwire authenticates before it validates, so its {@code 400} proves that the URL, TLS and
- * the credential work. Path placeholders get {@value #VALUE}; when that alone is not refused (no
- * required argument left out, no path pattern it breaks), one argument of the wrong type (a body) or
- * a string its schema refuses (a query) is added. Each candidate is checked with the same merging and
- * schema validation the server runs; a tool no such request can refuse is not called at all.
+ * The request {@code sync --verify} has Hamsa send a tool: one the tool refuses before it runs, so
+ * calling it changes nothing, and Toolwire, which authenticates before it validates, answers
+ * {@code 400}. It carries no argument at all: only path placeholders, each filled with
+ * {@value #VALUE}. That is refused when the published schema requires an argument other than a path
+ * one, or when a path value breaks the schema (a pattern, a type). The check runs here first, with the
+ * server's own merging and schema validation on the schema as published (what the server just synced
+ * serves); a tool it would not refuse is not called at all. Arguments in a body or a query are never
+ * relied on: how Hamsa forwards them is not documented, and a dropped one would leave a request the
+ * tool accepts.
  *
  * @param pathValues a value for each path placeholder
- * @param query query arguments (GET and DELETE tools)
- * @param body a JSON body (other methods), or null
  */
-record RefusalRequest(Map<String, String> pathValues, Map<String, String> query, ObjectNode body) {
+record RefusalRequest(Map<String, String> pathValues) {
 
-    /** The value placed where an argument goes; no schema the generator writes accepts it where it is used. */
+    /** The value placed in each path placeholder; no path pattern the generator writes accepts it. */
     static final String VALUE = "!toolwire-verify";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
+    /** A {@code :name} path placeholder: a whole segment. */
+    static final Pattern PLACEHOLDER = Pattern.compile("(?<=/):([A-Za-z0-9_-]+)(?=/|$|\\?)");
 
-    static Optional<RefusalRequest> of(ToolDescriptor tool) {
+    static Optional<RefusalRequest> of(WebToolDefinition published) {
         Map<String, String> path = new LinkedHashMap<>();
-        tool.pathParameters().forEach(p -> path.put(p.name(), VALUE));
-        Schema schema = SchemaValidator.compile(tool.params());
-        RefusalRequest bare = new RefusalRequest(path, Map.of(), NODES.objectNode());
-        if (bare.isRefused(tool, schema)) {
-            return Optional.of(bare);
+        published.pathParameters().keySet().forEach(name -> path.put(name, VALUE));
+        Matcher placeholder = PLACEHOLDER.matcher(published.serverUrl());
+        while (placeholder.find()) {
+            path.put(placeholder.group(1), VALUE);
         }
-        boolean body = BODY_METHODS.contains(tool.method());
-        for (Map.Entry<String, JsonNode> property : tool.params().path("properties").properties()) {
-            if (path.containsKey(property.getKey())) {
-                continue;
-            }
-            RefusalRequest candidate = body
-                    ? new RefusalRequest(path, Map.of(), NODES.objectNode().set(property.getKey(), wrongType(property.getValue())))
-                    : new RefusalRequest(path, Map.of(property.getKey(), VALUE), NODES.objectNode());
-            if (candidate.isRefused(tool, schema)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        ObjectNode params = schema(published.params());
+        Schema schema = SchemaValidator.compile(params);
+        JsonNode merged = ArgumentMerger.merge(params, path, Map.of(), null);
+        return schema.validate(merged).isEmpty() ? Optional.empty() : Optional.of(new RefusalRequest(path));
     }
 
-    private boolean isRefused(ToolDescriptor tool, Schema schema) {
-        Map<String, List<String>> queryLists = new LinkedHashMap<>();
-        query.forEach((k, v) -> queryLists.put(k, List.of(v)));
-        JsonNode merged = ArgumentMerger.merge(tool.params(), pathValues, queryLists, body.isEmpty() ? null : body);
-        return !schema.validate(merged).isEmpty();
-    }
-
-    /** A JSON value of another type than the property's: a number for text, text for anything else. */
-    private static JsonNode wrongType(JsonNode property) {
-        return "string".equals(property.path("type").asText()) ? NODES.numberNode(0) : NODES.textNode(VALUE);
+    /** The published schema; answered as a bare properties map, it requires nothing. */
+    private static ObjectNode schema(ObjectNode params) {
+        if (params.has("type") || params.has("properties") || params.isEmpty()) {
+            return params;
+        }
+        ObjectNode wrapped = JsonNodeFactory.instance.objectNode().put("type", "object");
+        wrapped.set("properties", params);
+        return wrapped;
     }
 }

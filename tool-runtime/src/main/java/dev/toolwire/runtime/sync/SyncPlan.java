@@ -230,13 +230,11 @@ public final class SyncPlan {
      * The agents whose tool lists change, as predicted before any tool is written (an update's new
      * version is expected to be the next number); the apply recomputes them from what Hamsa then holds.
      *
-     * @return the agents, configured ones first
+     * @return the agents, listed ones in Hamsa's order
      */
     public List<AgentEntry> agents() {
         return agents;
     }
-
-
 
     /**
      * The public URL this application's tools are served under.

@@ -16,14 +16,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.function.Consumer;
 
 /**
  * {@code sync --verify}: has Hamsa call every tool as published (test-api-tool), with a request the
- * tool refuses before it runs ({@link RefusalRequest}), and the credential Hamsa stores for it. A
- * {@code 400} proves URL, TLS and credential; {@code 401}/{@code 403} means the published credential is
- * wrong; no answer means the URL is not reachable from outside. The answer's final shape is
- * undocumented, so what it does not say is reported as unknown, never guessed as a success.
+ * tool refuses before it runs ({@link RefusalRequest}), and the credential Hamsa stores for it.
+ * Toolwire's own {@code 400} refusal ({@code INVALID_ARGUMENTS}) proves URL, TLS and credential;
+ * {@code 401}/{@code 403} means the published credential is wrong; no answer means the URL is not
+ * reachable from outside; a {@code 2xx} means the tool ran, which this check must never cause, and
+ * is a failure. The answer's final shape is undocumented, so what it does not say (no status, no body,
+ * a credential that could not be sent because Hamsa masks it) is reported as unknown, never guessed as
+ * a success.
  */
 final class ToolVerifier {
 
@@ -54,11 +59,11 @@ final class ToolVerifier {
         String projectId = null;
         for (ToolDescriptor tool : tools.stream().sorted(Comparator.comparing(ToolDescriptor::name)).toList()) {
             RemoteWebTool remote = published.get(tool.name());
-            Optional<RefusalRequest> refusal = RefusalRequest.of(tool);
             if (remote == null) {
                 failures.add(fail(out, tool.name(), "not on Hamsa under this application's URL; run sync first"));
                 continue;
             }
+            Optional<RefusalRequest> refusal = RefusalRequest.of(remote.definition());
             if (refusal.isEmpty()) {
                 skipped++;
                 out.accept("- " + tool.name() + ": not verified: every request this check could send would run the tool");
@@ -76,7 +81,7 @@ final class ToolVerifier {
                     }
                     case UNKNOWN -> {
                         unknown++;
-                        out.accept("? " + tool.name() + ": " + verdict.text());
+                        out.accept("? " + tool.name() + " " + verdict.text());
                     }
                     default -> failures.add(fail(out, tool.name(), verdict.text()));
                 }
@@ -96,22 +101,36 @@ final class ToolVerifier {
     }
 
     /** What an outcome proves. */
-    private record Verdict(Kind kind, String text) {
+    record Verdict(Kind kind, String text) {
         enum Kind { REACHED, FAILED, UNKNOWN }
     }
 
-    private static Verdict judge(TestOutcome outcome, boolean masked) {
+    /** The codes a Toolwire tool answers a refused request with: proof that Toolwire answered. */
+    private static final Set<String> REFUSALS = Set.of("INVALID_ARGUMENTS", "MALFORMED_REQUEST");
+
+    static Verdict judge(TestOutcome outcome, boolean masked) {
         Integer status = outcome.statusCode();
         String took = outcome.responseTimeMs() == null ? "" : ", " + outcome.responseTimeMs() + " ms";
+        if (outcome.error() != null) {
+            return new Verdict(Verdict.Kind.FAILED, "not reachable from Hamsa: " + outcome.error());
+        }
         if (status == null) {
-            return outcome.error() != null
-                    ? new Verdict(Verdict.Kind.FAILED, "not reachable from Hamsa: " + outcome.error())
-                    : new Verdict(Verdict.Kind.UNKNOWN, "unknown: Hamsa's answer did not say how the call went (events: "
-                            + String.join(", ", outcome.events()) + ")");
+            return new Verdict(Verdict.Kind.UNKNOWN, "unknown: Hamsa's answer did not say how the call went (events: "
+                    + String.join(", ", outcome.events()) + ")");
         }
         if (status == 400 || status == 422) {
-            return new Verdict(Verdict.Kind.REACHED, "reached, credentials accepted (" + status + " as expected" + took + ")"
-                    + (masked ? "; Hamsa answers the stored credential masked, so a fresh one was checked" : ""));
+            if (outcome.body() == null) {
+                return new Verdict(Verdict.Kind.UNKNOWN, "answered " + status + took + ", but Hamsa's answer does not show "
+                        + "the body, so Toolwire's refusal cannot be told from another server's");
+            }
+            if (!REFUSALS.contains(outcome.body().at("/error/code").asText())) {
+                return new Verdict(Verdict.Kind.FAILED, "answered " + status + took + ", but not as a Toolwire tool "
+                        + "refuses a request: something else answers at the published URL");
+            }
+            return masked
+                    ? new Verdict(Verdict.Kind.UNKNOWN, "reached with a fresh credential (" + status + " as expected" + took
+                            + "); Hamsa answers the stored one masked, so it was not checked")
+                    : new Verdict(Verdict.Kind.REACHED, "reached, credentials accepted (" + status + " as expected" + took + ")");
         }
         if (status == 401 || status == 403) {
             return new Verdict(Verdict.Kind.FAILED, "reached, but the published credential was refused (" + status + took
@@ -122,8 +141,8 @@ final class ToolVerifier {
                     + "): check toolwire.public-url");
         }
         if (status < 300) {
-            return new Verdict(Verdict.Kind.REACHED, "reached, credentials accepted (" + status + took
-                    + "; the tool accepted the check's request)");
+            return new Verdict(Verdict.Kind.FAILED, "THE TOOL RAN (" + status + took + "): the server behind the URL "
+                    + "accepted a request this check expected it to refuse; it may not serve what the code declares");
         }
         return new Verdict(Verdict.Kind.FAILED, "reached, but it answered " + status + took);
     }
@@ -149,22 +168,12 @@ final class ToolVerifier {
             ObjectNode sent = request.putObject("httpHeaders");
             headers.forEach(sent::put);
         }
-        if (!refusal.query().isEmpty()) {
-            ObjectNode query = request.putObject("queryParams");
-            refusal.query().forEach(query::put);
-        }
-        if (!refusal.body().isEmpty()) {
-            request.set("body", refusal.body());
-        }
         return request;
     }
 
-    /** The published URL with each {@code :x} placeholder filled. */
-    private static String url(String serverUrl, Map<String, String> pathValues) {
-        String url = serverUrl;
-        for (Map.Entry<String, String> value : pathValues.entrySet()) {
-            url = url.replace(":" + value.getKey(), URLEncoder.encode(value.getValue(), StandardCharsets.UTF_8));
-        }
-        return url;
+    /** The published URL with each whole-segment {@code :x} placeholder filled. */
+    static String url(String serverUrl, Map<String, String> pathValues) {
+        return RefusalRequest.PLACEHOLDER.matcher(serverUrl).replaceAll(m -> Matcher.quoteReplacement(
+                URLEncoder.encode(pathValues.getOrDefault(m.group(1), RefusalRequest.VALUE), StandardCharsets.UTF_8)));
     }
 }

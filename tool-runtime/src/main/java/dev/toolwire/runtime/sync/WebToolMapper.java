@@ -117,18 +117,37 @@ public final class WebToolMapper {
      * @return whether it equals the public URL or continues it with {@code /}
      */
     public boolean isOurs(String serverUrl) {
-        return isUnder(serverUrl, publicUrl) || adopted != null && isUnder(serverUrl, adopted);
+        return isUnder(serverUrl, publicUrl);
     }
 
     /**
-     * A mapper that also counts the tools under an old public URL as this application's, so they
-     * are taken over in place ({@code sync --adopt-from}).
+     * Whether the sync may write to a remote tool: one under the public URL, or, for a tool whose name
+     * the code has, one under the old public URL being adopted. An adopted URL's other tools are never
+     * claimed: it may be a host other applications share.
+     *
+     * @param serverUrl the remote server URL
+     * @param inCode whether the code has a tool of the remote tool's name
+     * @return whether the tool is this application's
+     */
+    public boolean claims(String serverUrl, boolean inCode) {
+        return isOurs(serverUrl) || inCode && isAdopted(serverUrl);
+    }
+
+    /**
+     * A mapper that also claims the tools of the code's names under an old public URL, so they are
+     * taken over in place ({@code sync --adopt-from}).
      *
      * @param oldPublicUrl the URL the application was published under before
      * @return the mapper
+     * @throws IllegalArgumentException when one URL is the other or lies under it
      */
     public WebToolMapper adopting(String oldPublicUrl) {
-        return new WebToolMapper(publicUrl, collectionId, oldPublicUrl);
+        String old = withoutSlash(oldPublicUrl);
+        if (isUnder(old, publicUrl) || isUnder(publicUrl, old)) {
+            throw new IllegalArgumentException("--adopt-from " + shown(old) + " is the public URL " + shown(publicUrl)
+                    + " or overlaps it; name the URL the application was published under before.");
+        }
+        return new WebToolMapper(publicUrl, collectionId, old);
     }
 
     /**
