@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.SignedJWT;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.Json;
 import io.micronaut.context.ApplicationContext;
@@ -116,6 +117,24 @@ class CommandLineTest {
         }
         assertEquals(Map.of("X-API-Key", "examples-test-header-key"),
                 ((Map<String, Object>) headerTool.get("toolSettings")).get("httpHeaders"));
+    }
+
+    @Test
+    void token_hasASubjectOfItsOwn_perInvocation_orAsGiven() throws Exception {
+        String first = CommandRun.of("token", "--tool", "lookup_customer").out().strip();
+        String second = CommandRun.of("token", "--tool", "lookup_customer").out().strip();
+        String named = CommandRun.of("token", "--tool", "lookup_customer", "--subject", "crm-nightly-job").out().strip();
+
+        String firstSub = SignedJWT.parse(first).getJWTClaimsSet().getSubject();
+        assertTrue(firstSub.startsWith("token/"), firstSub);
+        assertFalse(firstSub.equals(SignedJWT.parse(second).getJWTClaimsSet().getSubject()), "two tokens, two callers");
+        assertEquals("crm-nightly-job", SignedJWT.parse(named).getJWTClaimsSet().getSubject());
+        try (ApplicationContext context = ApplicationContext.run("test")) {
+            ToolCredentials credentials = context.getBean(ToolCredentials.class);
+            String minted = credentials.issueToken(List.of("get_order_status"), Duration.ofHours(1));
+            assertEquals("hamsa/get_order_status", SignedJWT.parse(minted).getJWTClaimsSet().getSubject(),
+                    "each tool's published token is a caller of its own");
+        }
     }
 
     @Test

@@ -19,4 +19,11 @@ public record HeaderAuthConfiguration(
 
     /** The property prefix, {@value}. */
     public static final String PREFIX = "toolwire.auth.header";
+
+    /** Masks the accepted values: they are keys. */
+    @Override
+    public String toString() {
+        return "HeaderAuthConfiguration[name=" + name + ", values=" + (values == null ? "unset" : values.size() + " x ****")
+                + "]";
+    }
 }

@@ -39,4 +39,13 @@ public record JwtConfiguration(
 
     /** The property prefix, {@value}. */
     public static final String PREFIX = "toolwire.auth.jwt";
+
+    /** Masks the secrets: a configuration printed in a log or a failed assertion must not carry a key. */
+    @Override
+    public String toString() {
+        return "JwtConfiguration[secret=" + (secret == null ? "unset" : "****") + ", secrets="
+                + (secrets == null ? "unset" : secrets.size() + " x ****") + ", jwks=" + jwks + ", issuer=" + issuer
+                + ", audience=" + audience + ", jwksCacheTtl=" + jwksCacheTtl + ", jwksRefreshInterval="
+                + jwksRefreshInterval + "]";
+    }
 }

@@ -11,6 +11,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,21 @@ class RuntimeConfigurationTest {
         assertEquals(Duration.ofDays(30), sync.tokenMinRemaining());
         assertFalse(sync.onStartup() || sync.prune() || sync.failOnError());
         assertTrue(sync.enabled());
+    }
+
+    @Test
+    void noSecretIsEverInAConfigurationsToString() {
+        String secret = "jwt-secret-0123456789-0123456789-abcdef";
+        try (ApplicationContext context = ApplicationContext.run(Map.of("toolwire.auth.jwt.secret", secret,
+                "toolwire.auth.jwt.secrets", "older-secret-0123456789-0123456789-abcd",
+                "toolwire.auth.header.values", "header-key-0123456789,header-key-abcdefghij"))) {
+            String text = context.getBean(JwtConfiguration.class) + " " + context.getBean(HeaderAuthConfiguration.class);
+            for (String value : List.of(secret, "older-secret", "header-key-0123456789", "header-key-abcdefghij")) {
+                assertFalse(text.contains(value), text);
+            }
+            assertTrue(text.contains("secret=****") && text.contains("secrets=1 x ****") && text.contains("values=2 x ****"),
+                    text);
+        }
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.toolwire.runtime.auth;
 
 import dev.toolwire.runtime.HeaderAuthConfiguration;
 import dev.toolwire.runtime.JwtConfiguration;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Internal;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -12,6 +14,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The key material of this process: the configured HMAC secrets, JWKS location and header values,
@@ -25,6 +29,11 @@ public final class AuthKeys {
     /** The least HMAC key length, in bytes (RFC 7518 §3.2 for HS256). */
     static final int MIN_SECRET_BYTES = 32;
 
+    /** The least header value length, in bytes: a shorter key is guessed in seconds (issue 14). */
+    static final int MIN_HEADER_VALUE_BYTES = 16;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthKeys.class);
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final List<byte[]> hmacSecrets;
@@ -34,7 +43,16 @@ public final class AuthKeys {
     private final List<String> headerValues;
     private final boolean ephemeralHeader;
 
-    AuthKeys(JwtConfiguration jwt, HeaderAuthConfiguration header) {
+    @Inject
+    AuthKeys(JwtConfiguration jwt, HeaderAuthConfiguration header, Environment environment) {
+        this(jwt, header, environment.getActiveNames().contains(Environment.DEVELOPMENT));
+    }
+
+    /**
+     * @param weakHeaderValuesAllowed whether a too short header value is only warned about (the
+     *     {@code dev} environment) instead of stopping the start
+     */
+    AuthKeys(JwtConfiguration jwt, HeaderAuthConfiguration header, boolean weakHeaderValuesAllowed) {
         this.jwks = blankToNull(jwt.jwks());
         List<byte[]> secrets = new ArrayList<>();
         addSecret(secrets, jwt.secret(), JwtConfiguration.PREFIX + ".secret");
@@ -51,8 +69,11 @@ public final class AuthKeys {
         this.hmacSecrets = List.copyOf(secrets);
         this.issuer = secrets.isEmpty() ? null : new JwtIssuer(secrets.get(0), jwt);
         List<String> values = new ArrayList<>();
-        for (String value : header.values() == null ? List.<String>of() : header.values()) {
+        List<String> configured = header.values() == null ? List.of() : header.values();
+        for (int i = 0; i < configured.size(); i++) {
+            String value = configured.get(i);
             if (blankToNull(value) != null) {
+                checkHeaderValue(value, HeaderAuthConfiguration.PREFIX + ".values[" + i + "]", weakHeaderValuesAllowed);
                 values.add(value);
             }
         }
@@ -75,6 +96,18 @@ public final class AuthKeys {
                     + MIN_SECRET_BYTES + " bytes. Generate one with 'openssl rand -base64 48'.");
         }
         secrets.add(bytes);
+    }
+
+    private static void checkHeaderValue(String value, String property, boolean onlyWarn) {
+        if (value.getBytes(StandardCharsets.UTF_8).length >= MIN_HEADER_VALUE_BYTES) {
+            return;
+        }
+        String problem = property + " is too short: a header key needs at least " + MIN_HEADER_VALUE_BYTES
+                + " bytes, or it can be guessed. Generate one with 'openssl rand -base64 24'.";
+        if (!onlyWarn) {
+            throw new ConfigurationException(problem);
+        }
+        LOG.warn("{} Accepted only because this is the dev environment.", problem);
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

@@ -87,7 +87,9 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
             LOG.debug("Call to {} refused: bearer token rejected: {}", toolName, e.getMessage());
             throw ToolAuthenticationException.unauthorized(INVALID_TOKEN);
         } catch (JOSEException e) {
-            LOG.warn("Call to {} refused: no key could check its token ({})", toolName, e.getMessage());
+            // DEBUG like every other refusal: anyone can send a token no key can check (e.g. HS512 against
+            // a 32-byte secret), and a line per request at WARN would let them fill the log.
+            LOG.debug("Call to {} refused: no key could check its token ({})", toolName, e.getMessage());
             throw ToolAuthenticationException.unauthorized(INVALID_TOKEN);
         }
         if (!verified.scope().allows(toolName)) {

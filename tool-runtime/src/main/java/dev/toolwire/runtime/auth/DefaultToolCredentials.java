@@ -23,19 +23,16 @@ import java.util.Objects;
 @Internal
 public final class DefaultToolCredentials implements ToolCredentials {
 
-    /** The {@code sub} of minted tokens: the platform they are made for. */
-    private final String subject;
     private final AuthMode defaultMode;
     private final AuthKeys keys;
     private final JwtVerifier verifier;
     private final LocalCredentials local;
 
     DefaultToolCredentials(
-            AuthConfiguration auth, AuthKeys keys, JwtVerifier verifier, JwtConfiguration jwt, LocalCredentials local) {
+            AuthConfiguration auth, AuthKeys keys, JwtVerifier verifier, LocalCredentials local) {
         this.defaultMode = AuthModes.parseDefault(auth.getDefault());
         this.keys = keys;
         this.verifier = verifier;
-        this.subject = jwt.audience();
         this.local = local;
     }
 
@@ -51,7 +48,10 @@ public final class DefaultToolCredentials implements ToolCredentials {
      *     JWKS public keys); the message names {@code toolwire.auth.jwt.secret}
      */
     @Override
-    public String issueToken(Collection<String> toolNames, Duration ttl) {
+    public String issueToken(String subject, Collection<String> toolNames, Duration ttl) {
+        if (subject.isBlank()) {
+            throw new IllegalArgumentException("A token needs a subject");
+        }
         if (keys.ephemeralSecret()) {
             throw new IllegalStateException("Cannot mint a token the server will accept: no "
                     + JwtConfiguration.PREFIX + ".secret is configured, and the ephemeral key of a local start "

@@ -22,7 +22,10 @@ public interface ToolCredentials {
     AuthMode effectiveMode(AuthMode declared);
 
     /**
-     * Signs a JWT that allows exactly the given tools ({@code scope: "tool:a tool:b"}).
+     * Signs a JWT that allows exactly the given tools ({@code scope: "tool:a tool:b"}), whose
+     * {@code sub} names the tools: {@code hamsa/<tool>} for one tool, {@code hamsa/<a>+<b>} for several
+     * ({@code hamsa/*} for all). Each tool's token is so a caller of its own: rate limits, job status
+     * and retry memory, all kept per caller, never mix two tools' calls.
      *
      * @param toolNames the tools the token may call; {@code *} for all
      * @param ttl how long the token is valid
@@ -31,7 +34,30 @@ public interface ToolCredentials {
      *     start (a token signed with it dies with the process) or only JWKS public keys (nothing to
      *     sign with); the message names {@code toolwire.auth.jwt.secret}, ready to show to the user
      */
-    String issueToken(Collection<String> toolNames, Duration ttl);
+    default String issueToken(Collection<String> toolNames, Duration ttl) {
+        return issueToken(subjectFor(toolNames), toolNames, ttl);
+    }
+
+    /**
+     * Signs a JWT that allows exactly the given tools, with the given {@code sub}.
+     *
+     * @param subject the {@code sub} claim: who the caller is, for per-caller limits and isolation
+     * @param toolNames the tools the token may call; {@code *} for all
+     * @param ttl how long the token is valid
+     * @return the compact JWT, without a {@code Bearer } prefix
+     * @throws IllegalStateException when no secret is configured (see {@link #issueToken(Collection, Duration)})
+     */
+    String issueToken(String subject, Collection<String> toolNames, Duration ttl);
+
+    /**
+     * The {@code sub} of a token minted for Hamsa to call these tools.
+     *
+     * @param toolNames the tools
+     * @return {@code hamsa/} followed by the sorted names joined with {@code +}
+     */
+    static String subjectFor(Collection<String> toolNames) {
+        return "hamsa/" + String.join("+", toolNames.stream().distinct().sorted().toList());
+    }
 
     /**
      * Whether this server would accept a token for a tool now and for at least {@code remaining} more:

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code token (--tool <name>... | --all) [--ttl 30d]}: prints a JWT, signed with the configured
- * secret, that allows exactly those tools. Without a configured secret it explains why it cannot
+ * {@code token (--tool <name>... | --all) [--subject <sub>] [--ttl 30d]}: prints a JWT, signed with the
+ * configured secret, that allows exactly those tools, with a {@code sub} of its own (a new one per
+ * invocation unless given). Without a configured secret it explains why it cannot
  * mint a token the server would accept, and exits 2.
  */
 final class TokenCommand implements Callable<Integer> {
@@ -36,6 +38,12 @@ final class TokenCommand implements Callable<Integer> {
             .type(boolean.class)
             .description("Let the token call every tool (scope tool:*).")
             .build();
+    private final OptionSpec subject = OptionSpec.builder("--subject")
+            .paramLabel("<sub>")
+            .type(String.class)
+            .description("The token's sub claim: who the caller is, for per-caller rate limits, job status and retry "
+                    + "memory. Default: a new one per invocation (token/<random>), so two tokens are two callers.")
+            .build();
     private final OptionSpec ttl = OptionSpec.builder("--ttl")
             .paramLabel("<duration>")
             .type(String.class)
@@ -51,6 +59,7 @@ final class TokenCommand implements Callable<Integer> {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(this)
                 .addOption(tools)
                 .addOption(all)
+                .addOption(subject)
                 .addOption(ttl)
                 .mixinStandardHelpOptions(true);
         spec.usageMessage().description(
@@ -81,8 +90,14 @@ final class TokenCommand implements Callable<Integer> {
             }
             scope.add(name);
         }
+        String sub = subject.getValue() == null ? "token/" + UUID.randomUUID().toString().substring(0, 8)
+                : subject.<String>getValue().strip();
+        if (sub.isEmpty() || sub.length() > 200) {
+            session.err().println("--subject needs 1 to 200 characters.");
+            return ToolwireCli.USAGE;
+        }
         try {
-            session.out().println(session.context().getBean(ToolCredentials.class).issueToken(scope, lifetime.get()));
+            session.out().println(session.context().getBean(ToolCredentials.class).issueToken(sub, scope, lifetime.get()));
             return 0;
         } catch (IllegalStateException cannotSign) {
             session.err().println(cannotSign.getMessage());

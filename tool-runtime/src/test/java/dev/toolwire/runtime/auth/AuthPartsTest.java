@@ -36,7 +36,7 @@ class AuthPartsTest {
     }
 
     private static AuthKeys keys(JwtConfiguration jwt) {
-        return new AuthKeys(jwt, new HeaderAuthConfiguration("X-API-Key", List.of("k1", "k2")));
+        return new AuthKeys(jwt, new HeaderAuthConfiguration("X-API-Key", List.of("k1-0123456789abcdef", "k2-0123456789abcdef")), false);
     }
 
     @Test

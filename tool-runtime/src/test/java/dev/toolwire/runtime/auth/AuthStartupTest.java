@@ -62,8 +62,19 @@ class AuthStartupTest {
     @Test
     void requireKeys_withKeys_starts() {
         try (ApplicationContext context = start("toolwire.auth.require-keys", "true",
-                "toolwire.auth.jwt.secret", TestTokens.SECRET, "toolwire.auth.header.values", "k-0123456789")) {
+                "toolwire.auth.jwt.secret", TestTokens.SECRET, "toolwire.auth.header.values", "k-0123456789abcdef")) {
             assertTrue(context.isRunning());
+        }
+    }
+
+    @Test
+    void aHeaderKeyShorterThan16Bytes_stopsTheStart_butOnlyWarnsInDev() {
+        String message = startFailure("toolwire.auth.jwt.secret", TestTokens.SECRET, "toolwire.auth.header.values", "ab");
+        assertTrue(message.contains("toolwire.auth.header.values[0] is too short: a header key needs at least 16 bytes"),
+                message);
+        try (ApplicationContext dev = ApplicationContext.builder("dev").properties(Map.of("toolwire.auth.jwt.secret",
+                TestTokens.SECRET, "toolwire.auth.header.values", "ab")).start()) {
+            assertTrue(dev.isRunning(), "a local dev start may use a short key, with a warning");
         }
     }
 
