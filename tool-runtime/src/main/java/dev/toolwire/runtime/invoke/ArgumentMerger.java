@@ -10,18 +10,21 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Merges the arguments of a call into one JSON object: query string first, then the JSON body over
  * it, then path segments over both (path wins, then body, then query). Strings from the path and
- * the query are coerced to the schema's scalar types, and absent arguments that have a schema
- * {@code default} get it. Strings that do not parse stay strings, so validation names them.
+ * the query are coerced to the schema's scalar types (numbers in ASCII digits only, as in JSON), and
+ * absent arguments that have a schema {@code default} get it. Strings that do not parse stay strings,
+ * so validation names them.
  */
 @Internal
 public final class ArgumentMerger {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Pattern ASCII_NUMBER = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private ArgumentMerger() {}
 
@@ -93,6 +96,11 @@ public final class ArgumentMerger {
     private static JsonNode scalar(JsonNode schema, String value) {
         String type = type(schema);
         if (value.length() > NumberLimits.MAX_DIGITS && (type.equals("integer") || type.equals("number"))) {
+            return NODES.textNode(value);
+        }
+        if ((type.equals("integer") || type.equals("number")) && !ASCII_NUMBER.matcher(value.trim()).matches()) {
+            // Java's parsers also read Arabic-Indic and full-width digits; a JSON body cannot carry them as
+            // a number, so neither may the path or the query: the value stays text and validation names it.
             return NODES.textNode(value);
         }
         try {

@@ -1,6 +1,7 @@
 package dev.toolwire.runtime.invoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,6 +38,16 @@ class ArgumentMergerTest {
         ObjectNode merged = ArgumentMerger.merge(schema, Map.of("i", "twelve"),
                 Map.of("b", List.of("yes"), "list", List.of("1", "two")), null);
         assertEquals(json("{'i':'twelve','b':'yes','list':[1,'two'],'d':'x'}"), merged);
+    }
+
+    @Test
+    void onlyAsciiDigitsAreNumbers_asInAJsonBody() {
+        ObjectNode merged = ArgumentMerger.merge(schema, Map.of("i", "\u0661\u0662"),
+                Map.of("n", List.of("\uff11.\uff15")), null);
+        assertTrue(merged.path("i").isTextual(), "Arabic-Indic digits stay text: " + merged);
+        assertTrue(merged.path("n").isTextual(), "full-width digits stay text: " + merged);
+        assertEquals(12, ArgumentMerger.merge(schema, Map.of("i", " 12 "), Map.of(), null).path("i").intValue());
+        assertEquals(-1500, ArgumentMerger.merge(schema, Map.of(), Map.of("n", List.of("-1.5e3")), null).path("n").intValue());
     }
 
     @Test
