@@ -29,6 +29,18 @@ class ServeToolsTest {
     HttpClient client;
 
     @Test
+    void textLengthIsCountedInCharacters_byTheSchemaAndByJavaAlike() {
+        String fiveEmoji = "\uD83D\uDE00".repeat(5);
+        Exchanges.Answer five = exchange(client, HttpRequest.POST("/tools/keep_note", "{\"text\":\"" + fiveEmoji + "\"}"));
+        assertEquals(200, five.status(), five.raw());
+        assertEquals(5, five.body().path("result").intValue());
+        Exchanges.Answer six = exchange(client, HttpRequest.POST("/tools/keep_note",
+                "{\"text\":\"" + fiveEmoji + "a\"}"));
+        assertEquals(400, six.status(), six.raw());
+        assertEquals("INVALID_ARGUMENTS", six.code());
+    }
+
+    @Test
     void recordResultIsReturnedAsItIs() {
         Exchanges.Answer answer = exchange(client,
                 HttpRequest.POST("/tools/current_weather", "{\"city\":\"Paris\",\"units\":\"fahrenheit\"}"));
