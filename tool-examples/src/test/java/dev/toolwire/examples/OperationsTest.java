@@ -1,19 +1,29 @@
 package dev.toolwire.examples;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolwire.testing.client.ToolClient;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What an operator scrapes: a tool call appears at /prometheus, and /health needs no tool credential. */
+/**
+ * What an operator scrapes: a tool call appears at /prometheus, which answers only this machine or a
+ * caller with the management token; /health needs no credential at all.
+ */
 @MicronautTest
+@Property(name = "toolwire.management.tokens", value = "scraper-token-0123456789")
 class OperationsTest {
 
     @Inject
@@ -30,6 +40,25 @@ class OperationsTest {
         String scrape = client.toBlocking().retrieve(HttpRequest.GET("/prometheus"));
         assertTrue(scrape.contains("toolwire_tool_calls_seconds_count{outcome=\"ok\",tool=\"lookup_customer\"}"), scrape);
         assertTrue(scrape.contains("toolwire_tool_calls_seconds_bucket{outcome=\"ok\",tool=\"lookup_customer\",le="), scrape);
+    }
+
+    @Test
+    void managementEndpoints_answerOnlyThisMachine_orTheManagementToken() {
+        for (String path : List.of("/prometheus", "/metrics")) {
+            HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                    .exchange(HttpRequest.GET(path).header("X-Forwarded-For", "203.0.113.7"), String.class));
+            assertEquals(401, refused.getStatus().getCode(), path);
+            String body = refused.getResponse().getBody(String.class).orElse("");
+            assertTrue(body.contains("\"code\":\"UNAUTHORIZED\"") && body.contains("toolwire.management.tokens"), body);
+            assertFalse(body.contains("toolwire_tool_calls"), body);
+        }
+        HttpResponse<String> scraper = client.toBlocking().exchange(HttpRequest.GET("/prometheus")
+                .header("X-Forwarded-For", "203.0.113.7").bearerAuth("scraper-token-0123456789"), String.class);
+        assertEquals(200, scraper.getStatus().getCode());
+        assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(HttpRequest.GET("/prometheus")
+                .header("X-Forwarded-For", "203.0.113.7").bearerAuth("scraper-token-wrong-789"), String.class));
+        assertEquals(200, client.toBlocking().exchange(HttpRequest.GET("/health").header("X-Forwarded-For", "203.0.113.7"),
+                String.class).getStatus().getCode(), "health stays open to load balancers");
     }
 
     @Test

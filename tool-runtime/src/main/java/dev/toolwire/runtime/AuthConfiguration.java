@@ -35,4 +35,15 @@ public interface AuthConfiguration {
      */
     @Bindable(defaultValue = "false")
     boolean isRequireKeys();
+
+    /**
+     * {@code toolwire.auth.failed-attempts-per-minute}: refused credentials (401) one client address
+     * may present per minute; past them the address gets {@code 429 RATE_LIMITED} until the minute
+     * ends, without its credentials even being checked, so nobody can guess a header key or a token.
+     * Other addresses are not affected. Default {@code 20}; {@code 0} turns it off.
+     *
+     * @return the attempts allowed per minute
+     */
+    @Bindable(defaultValue = "20")
+    int getFailedAttemptsPerMinute();
 }

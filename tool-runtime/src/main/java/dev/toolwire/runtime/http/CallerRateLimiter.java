@@ -53,6 +53,15 @@ public final class CallerRateLimiter {
     }
 
     /**
+     * Whether calls are counted at all, so a caller's key need not be worked out when they are not.
+     *
+     * @return {@code toolwire.rate-limit.enabled}
+     */
+    boolean enabled() {
+        return enabled;
+    }
+
+    /**
      * Counts a call made now; the clock is read only when limiting is on.
      *
      * @param key the credential

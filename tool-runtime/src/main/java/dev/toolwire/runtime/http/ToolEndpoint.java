@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -65,6 +66,9 @@ public final class ToolEndpoint {
 
     private final ToolAuthenticator authenticator;
     private final CallerRateLimiter rateLimiter;
+    private final RateLimitKeys rateLimitKeys;
+    private final FailedAuthThrottle throttle;
+    private final TrustedProxyClientAddressResolver addresses;
     private final InFlightCalls calls;
     private final String credentialHeader;
     private final Executor executor;
@@ -78,6 +82,9 @@ public final class ToolEndpoint {
      * @param invoker runs calls
      * @param authenticator checks callers
      * @param rateLimiter counts calls per caller
+     * @param rateLimitKeys says what a call is counted against
+     * @param throttle counts refused credentials per client address
+     * @param addresses resolves the client address
      * @param executor the blocking executor
      * @param http the HTTP settings
      * @param headerAuth the header auth settings, whose header tools never see
@@ -88,6 +95,9 @@ public final class ToolEndpoint {
             ToolInvoker invoker,
             ToolAuthenticator authenticator,
             CallerRateLimiter rateLimiter,
+            RateLimitKeys rateLimitKeys,
+            FailedAuthThrottle throttle,
+            TrustedProxyClientAddressResolver addresses,
             @Named(TaskExecutors.BLOCKING) Executor executor,
             HttpConfiguration http,
             HeaderAuthConfiguration headerAuth,
@@ -96,6 +106,9 @@ public final class ToolEndpoint {
         this.invoker = invoker;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
+        this.rateLimitKeys = rateLimitKeys;
+        this.throttle = throttle;
+        this.addresses = addresses;
         this.credentialHeader = headerAuth.name();
         this.executor = executor;
         this.maxBodyBytes = http.maxBodyBytes();
@@ -144,12 +157,30 @@ public final class ToolEndpoint {
 
     private CompletableFuture<HttpResponse<?>> authenticateAndAdmit(RegisteredTool tool, HttpRequest<?> request,
             Map<String, String> pathValues, CallTrace trace, String requestId) {
+        if (throttle.watching()) {
+            OptionalLong wait = throttle.blockedFor(clientAddress(request));
+            if (wait.isPresent()) {
+                return CompletableFuture.completedFuture(respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
+                        "Tool call rejected: too many refused credentials from this address; please try again in a minute.",
+                        List.of(), requestId)).header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong())));
+            }
+        }
         try {
             AuthenticatedCaller caller = trace.authenticated(authenticator.authenticate(request, tool.descriptor()));
             return admit(tool, request, pathValues, caller, trace, requestId).exceptionally(failure -> refuse(failure, requestId));
+        } catch (ToolAuthenticationException e) {
+            if (e.status() == 401) {
+                throttle.failed(clientAddress(request));
+            }
+            return CompletableFuture.completedFuture(refuse(e, requestId));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(refuse(e, requestId));
         }
+    }
+
+    private String clientAddress(HttpRequest<?> request) {
+        String address = addresses.resolve(request);
+        return address == null ? "unknown" : address;
     }
 
     /** The answer while the server shuts down: try again shortly, another instance will take it. */
@@ -161,7 +192,8 @@ public final class ToolEndpoint {
 
     private CompletableFuture<HttpResponse<?>> admit(RegisteredTool tool, HttpRequest<?> request,
             Map<String, String> pathValues, AuthenticatedCaller caller, CallTrace trace, String requestId) {
-        Optional<CallerRateLimiter.Decision> decision = rateLimiter.acquire(caller.rateLimitKey());
+        Optional<CallerRateLimiter.Decision> decision = rateLimiter.enabled()
+                ? rateLimiter.acquire(rateLimitKeys.of(tool, request, caller)) : Optional.empty();
         if (decision.isPresent() && !decision.get().allowed()) {
             MutableHttpResponse<?> limited = respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
                     "Tool call rejected: too many calls, please try again in a minute.", List.of(), requestId));
@@ -264,9 +296,13 @@ public final class ToolEndpoint {
     }
 
     static MutableHttpResponse<?> respond(ToolOutcome outcome) {
-        return HttpResponse.status(HttpStatus.valueOf(outcome.status()))
+        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.valueOf(outcome.status()))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(outcome.body());
+        if (outcome.retryAfterSeconds() > 0) { // a quota or a full server: say when to try again
+            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(outcome.retryAfterSeconds()));
+        }
+        return response;
     }
 
     private static CompletableFuture<HttpResponse<?>> done(ToolOutcome outcome) {

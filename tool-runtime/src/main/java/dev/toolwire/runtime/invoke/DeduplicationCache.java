@@ -5,19 +5,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.DeduplicationConfiguration;
 import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.descriptor.Json;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Internal;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -28,89 +30,166 @@ import org.slf4j.LoggerFactory;
  * Makes retried calls of retry-safe tools ({@code @Idempotent}) act once: a call identical to one
  * made within the tool's window (same tool, same caller, same arguments after defaults) answers the
  * first call's status and body, and a call identical to one still running waits for it. Outcomes of
- * {@code 5xx} (including {@code TIMEOUT}) are not kept, so a retry after a failure acts again. At most
- * {@code toolwire.deduplication.max-entries} calls (default 10000) are remembered; the oldest go first.
+ * {@code 5xx} (including {@code TIMEOUT}), and calls that fail to start, are not kept, so a retry
+ * after a failure acts again. Forgetting a call early would let its retry act twice, so the memory
+ * never forgets one to make room: at most {@code toolwire.deduplication.max-per-caller} calls
+ * (default 1000) of one caller are remembered, then that caller is answered {@code 429 RATE_LIMITED};
+ * at most {@code toolwire.deduplication.max-entries} (default 10000) in all, then new calls are
+ * answered {@code 503 UNAVAILABLE}. Repeats of remembered calls are always answered.
  */
 @Singleton
 @Internal
 public final class DeduplicationCache {
 
+    /** What a caller at its quota hears. */
+    static final String CALLER_FULL = "I can't do that right now because too many requests like it were made in a short"
+            + " time. Please try again in a few minutes.";
+    /** What a caller hears when the memory is full of other callers' calls. */
+    static final String FULL = "I'm too busy to do that right now. Please try again in a moment.";
+
     private static final Logger LOG = LoggerFactory.getLogger(DeduplicationCache.class);
     /** Writes arguments as JSON with the keys of every object sorted, so equal arguments write equal bytes. */
     private static final ObjectWriter CANONICAL = Json.MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
-
-    private final int maxEntries;
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(1);
 
-    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final int maxEntries;
+    private final int maxPerCaller;
+    private final Clock clock;
+    private final Map<Key, Entry> entries = new LinkedHashMap<>();
+    private final CallerGroups<Entry> byCaller = new CallerGroups<>();
     private Instant nextSweep = Instant.MIN;
 
     /**
      * Creates the cache.
      *
-     * @param maxEntries {@code toolwire.deduplication.max-entries}
+     * @param config {@code toolwire.deduplication.*}
      */
-    public DeduplicationCache(@Value("${toolwire.deduplication.max-entries:10000}") int maxEntries) {
-        this.maxEntries = Math.max(1, maxEntries);
+    @Inject
+    public DeduplicationCache(DeduplicationConfiguration config) {
+        this(config.maxEntries(), config.maxPerCaller(), Clock.systemUTC());
     }
 
-    /** A remembered call: its outcome, and until when it counts (unset while it runs). */
-    private static final class Entry {
-        final CompletableFuture<ToolOutcome> outcome = new CompletableFuture<>();
-        volatile Instant until = Instant.MAX;
+    DeduplicationCache(int maxEntries, int maxPerCaller, Clock clock) {
+        this.maxEntries = Math.max(1, maxEntries);
+        this.maxPerCaller = Math.max(1, maxPerCaller);
+        this.clock = clock;
     }
 
     /**
-     * Runs a call unless an identical one ran within the window or is running.
+     * The identity of a call.
+     *
+     * @param caller whose quota it counts against: the subject, or empty without one
+     * @param call the tool and a digest of its arguments
+     */
+    record Key(String caller, String call) {}
+
+    /** A remembered call: its outcome, and until when it counts (unset while it runs). */
+    private static final class Entry {
+        final Key key;
+        final CompletableFuture<ToolOutcome> outcome = new CompletableFuture<>();
+        volatile Instant until = Instant.MAX;
+
+        Entry(Key key) {
+            this.key = key;
+        }
+    }
+
+    /**
+     * Runs a call unless an identical one ran within the window or is running, or its caller is at
+     * its quota.
      *
      * @param key the call's identity, from {@link #key}
      * @param windowSeconds how long a finished call's outcome is answered again
+     * @param requestId the call's request id, for an envelope of its own
      * @param call starts the call
-     * @return the first call's outcome
+     * @return the first call's outcome, or the refusal; never completes exceptionally
      */
-    CompletableFuture<ToolOutcome> run(String key, int windowSeconds, Supplier<CompletableFuture<ToolOutcome>> call) {
-        Entry mine = new Entry();
+    CompletableFuture<ToolOutcome> run(
+            Key key, int windowSeconds, String requestId, Supplier<CompletableFuture<ToolOutcome>> call) {
+        Entry mine = new Entry(key);
         synchronized (this) {
+            Instant now = clock.instant();
             Entry first = entries.get(key);
-            if (first != null && first.until.isAfter(Instant.now())) {
+            if (first != null && first.until.isAfter(now)) {
                 LOG.debug("Repeated call answered with the first call's outcome");
                 return first.outcome;
             }
-            entries.remove(key);
-            evict();
-            entries.put(key, mine);
-        }
-        call.get().whenComplete((outcome, failure) -> {
-            if (outcome == null || outcome.status() >= 500) {
-                forget(key, mine);
-            } else {
-                mine.until = Instant.now().plusSeconds(windowSeconds);
+            if (first != null) {
+                forget(first);
             }
-            mine.outcome.complete(outcome != null ? outcome
-                    : Envelopes.internal("unknown"));
+            try {
+                makeRoom(key.caller(), now, windowSeconds);
+            } catch (RetryLaterException e) {
+                LOG.debug("Call of a retry-safe tool refused with {} (request {})", e.code(), requestId);
+                return CompletableFuture.completedFuture(Envelopes.of(e, requestId));
+            }
+            entries.put(key, mine);
+            byCaller.add(key.caller(), mine);
+        }
+        CompletableFuture<ToolOutcome> started;
+        try {
+            started = call.get();
+        } catch (RuntimeException | Error e) { // e.g. an executor refusing while the server stops
+            drop(mine);
+            mine.outcome.complete(Envelopes.internal(requestId)); // and whoever waits on it
+            if (e instanceof Error error) {
+                throw error;
+            }
+            LOG.error("A call of a retry-safe tool failed to start (request {})", requestId, e);
+            return mine.outcome;
+        }
+        started.whenComplete((outcome, failure) -> {
+            if (outcome == null || outcome.status() >= 500) {
+                drop(mine);
+            } else {
+                mine.until = clock.instant().plusSeconds(windowSeconds);
+            }
+            mine.outcome.complete(outcome != null ? outcome : Envelopes.internal(requestId));
         });
         return mine.outcome;
     }
 
-    private synchronized void forget(String key, Entry entry) {
-        entries.remove(key, entry);
-    }
-
     /**
-     * Drops expired calls (looking through all of them at most once a second, not on every call:
-     * with thousands remembered that walk would cost more than the call), then the oldest while
-     * full. An expired call not yet dropped is never answered again: {@link #run} checks it.
+     * Makes room for one more call of a caller, forgetting only calls past their window.
+     *
+     * @throws RetryLaterException when the caller is at its quota, or the memory is full
      */
-    private void evict() {
-        Instant now = Instant.now();
-        if (!now.isBefore(nextSweep)) {
-            entries.values().removeIf(e -> !e.until.isAfter(now));
+    private void makeRoom(String caller, Instant now, int windowSeconds) {
+        if (byCaller.count(caller) >= maxPerCaller) {
+            Instant soonest = now.plusSeconds(windowSeconds);
+            for (Entry entry : byCaller.entriesOf(caller)) {
+                if (!entry.until.isAfter(now)) {
+                    forget(entry);
+                } else if (entry.until.isBefore(soonest)) {
+                    soonest = entry.until;
+                }
+            }
+            if (byCaller.count(caller) >= maxPerCaller) {
+                throw RetryLaterException.rateLimited(CALLER_FULL, RetryLaterException.secondsUntil(now, soonest));
+            }
+        }
+        if (entries.size() >= maxEntries && !now.isBefore(nextSweep)) {
+            // Looks through all calls at most once a second, not on every call: with thousands
+            // remembered that walk would cost more than the call.
+            for (Entry entry : List.copyOf(entries.values())) {
+                if (!entry.until.isAfter(now)) {
+                    forget(entry);
+                }
+            }
             nextSweep = now.plus(SWEEP_EVERY);
         }
-        Iterator<Entry> oldest = entries.values().iterator();
-        while (entries.size() >= maxEntries && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
+        if (entries.size() >= maxEntries) {
+            throw RetryLaterException.busy(FULL);
+        }
+    }
+
+    private synchronized void drop(Entry entry) {
+        forget(entry);
+    }
+
+    private void forget(Entry entry) {
+        if (entries.remove(entry.key, entry)) {
+            byCaller.remove(entry.key.caller(), entry);
         }
     }
 
@@ -127,7 +206,7 @@ public final class DeduplicationCache {
      * @param context the call's context, for the caller
      * @return the key
      */
-    static String key(RegisteredTool tool, ObjectNode arguments, ToolContext context) {
+    static Key key(RegisteredTool tool, ObjectNode arguments, ToolContext context) {
         ObjectNode known = Json.MAPPER.createObjectNode();
         tool.descriptor().params().path("properties").fieldNames().forEachRemaining(name -> {
             JsonNode value = arguments.get(name);
@@ -141,7 +220,7 @@ public final class DeduplicationCache {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return tool.name() + "|" + context.subject().orElse("") + "|" + sha256(canonical);
+        return new Key(CallerGroups.of(context.subject().orElse(null)), tool.name() + "|" + sha256(canonical));
     }
 
     private static String sha256(byte[] bytes) {

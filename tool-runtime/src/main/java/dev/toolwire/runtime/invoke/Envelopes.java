@@ -55,7 +55,19 @@ public final class Envelopes {
      * @return the outcome to send
      */
     public static ToolOutcome of(ToolException e, String requestId) {
-        return of(e.status(), e.code(), e.getMessage(), e.details(), requestId);
+        ToolOutcome outcome = of(e.status(), e.code(), e.getMessage(), e.details(), requestId);
+        return e instanceof RetryLaterException later ? retryAfter(outcome, later.retryAfterSeconds()) : outcome;
+    }
+
+    /**
+     * The same answer with a {@code Retry-After}.
+     *
+     * @param outcome the answer
+     * @param seconds the seconds the caller is asked to wait
+     * @return the answer to send
+     */
+    static ToolOutcome retryAfter(ToolOutcome outcome, int seconds) {
+        return new ToolOutcome(outcome.status(), outcome.code(), outcome.body(), seconds);
     }
 
     /**

@@ -1,18 +1,15 @@
 package dev.toolwire.runtime.invoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.toolwire.runtime.JobRecord;
 import dev.toolwire.runtime.JobStore;
 import dev.toolwire.runtime.ToolContext;
+import dev.toolwire.runtime.ToolException;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.core.annotation.Internal;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.TaskScheduler;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,11 +20,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Job mode ({@code @Job}): runs a tool, answers its result when it comes within the acknowledgement
- * window and {@code 202} with a job id otherwise; the work goes on, still bounded by the tool's
- * deadline, and its status tool reports progress and the final result from the {@link JobStore}.
+ * Job mode ({@code @Job}): has the {@link JobStore} admit the job (which may refuse a caller over its
+ * quota), runs the tool, answers its result when it comes within the acknowledgement window and
+ * {@code 202} with a job id otherwise; the work goes on, still bounded by the tool's deadline, and its
+ * status tool reports progress and the final result from the store. The acknowledgement timer runs
+ * on {@link ToolTimers}, so a job in flight is still acknowledged while the server drains.
  */
 @Singleton
 @Internal
@@ -37,40 +38,70 @@ public final class JobCoordinator {
     static final String UNKNOWN_JOB = "I can't find that job any more; it may have expired or the service restarted."
             + " Please start the request again.";
 
+    private static final Logger LOG = LoggerFactory.getLogger(JobCoordinator.class);
+
     private final JobStore store;
-    private final TaskScheduler scheduler;
+    private final ToolTimers timers;
 
     /**
      * Creates the coordinator.
      *
      * @param store where jobs are kept
-     * @param scheduler Micronaut's scheduler, for the acknowledgement window
+     * @param timers the acknowledgement timers, which keep running while the server drains
      */
-    public JobCoordinator(JobStore store, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    public JobCoordinator(JobStore store, ToolTimers timers) {
         this.store = store;
-        this.scheduler = scheduler;
+        this.timers = timers;
     }
 
     /**
-     * Starts a job-mode call.
+     * Starts a job-mode call, once the store admitted it.
      *
      * @param tool the job-mode tool
      * @param context the call's context
      * @param work starts the method with the context it should receive (which records progress)
-     * @return the outcome, or the acknowledgement
+     * @return the outcome, the acknowledgement, or the store's refusal; never completes exceptionally
      */
     CompletableFuture<ToolOutcome> start(
             RegisteredTool tool, ToolContext context, Function<ToolContext, CompletableFuture<ToolOutcome>> work) {
         ToolDescriptor.Job settings = Objects.requireNonNull(tool.job(), "job");
         RunningJob job = new RunningJob("job-" + UUID.randomUUID(), tool.name(), settings, context.subject().orElse(null),
                 context.deadline(), store);
-        ScheduledFuture<?> acknowledgement =
-                scheduler.schedule(Duration.ofSeconds(settings.acknowledgeWithinSeconds()), job::acknowledge);
-        work.apply(new ProgressContext(context, job)).whenComplete((outcome, failure) -> {
-            acknowledgement.cancel(false);
-            job.finish(outcome != null ? outcome : Envelopes.internal(context.requestId()));
-        });
+        Optional<ToolOutcome> refused = admit(tool, job, context);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(refused.get());
+        }
+        ScheduledFuture<?> acknowledgement = null;
+        try {
+            acknowledgement = timers.schedule(Duration.ofSeconds(settings.acknowledgeWithinSeconds()), job::acknowledge);
+            ScheduledFuture<?> timer = acknowledgement;
+            work.apply(new ProgressContext(context, job)).whenComplete((outcome, failure) -> {
+                timer.cancel(false);
+                job.finish(outcome != null ? outcome : Envelopes.internal(context.requestId()));
+            });
+        } catch (RuntimeException e) { // the context is closing, or a bug: the caller still gets an answer
+            LOG.error("Job of tool '{}' could not start (request {})", tool.name(), context.requestId(), e);
+            if (acknowledgement != null) {
+                acknowledgement.cancel(false);
+            }
+            job.finish(Envelopes.internal(context.requestId()));
+        }
         return job.answer();
+    }
+
+    /** Asks the store to admit the job: its refusal (a full quota, say) is the caller's answer. */
+    private Optional<ToolOutcome> admit(RegisteredTool tool, RunningJob job, ToolContext context) {
+        try {
+            store.admit(job.initial());
+            return Optional.empty();
+        } catch (ToolException e) {
+            LOG.debug("Job of tool '{}' refused by the job store with {} (request {}): {}", tool.name(), e.code(),
+                    context.requestId(), e.getMessage());
+            return Optional.of(Envelopes.of(e, context.requestId()));
+        } catch (RuntimeException e) {
+            LOG.error("The job store failed to admit a job of tool '{}' (request {})", tool.name(), context.requestId(), e);
+            return Optional.of(Envelopes.internal(context.requestId()));
+        }
     }
 
     /**
@@ -96,17 +127,21 @@ public final class JobCoordinator {
         body.put("progress", job.progress());
         switch (job.state()) {
             case RUNNING -> body.put("message", job.message() == null ? "The work is still in progress." : job.message());
-            case DONE -> body.set("result", parse(job.resultJson()));
+            case DONE -> putResult(body, job.resultJson());
             case FAILED -> body.putObject("error").put("code", job.errorCode()).put("message", job.message());
         }
         return new ToolOutcome(200, null, RunningJob.bytes(body));
     }
 
-    private static JsonNode parse(@Nullable String json) {
-        try {
-            return json == null ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            return Json.MAPPER.getNodeFactory().textNode(json);
+    /**
+     * The result exactly as the tool's answer was written when the job finished ({@code 500.00} stays
+     * {@code 500.00}): spliced in, never parsed and written again by another serializer.
+     */
+    private static void putResult(ObjectNode body, @Nullable String json) {
+        if (json == null) {
+            body.putNull("result");
+        } else {
+            body.putRawValue("result", new RawValue(json));
         }
     }
 }

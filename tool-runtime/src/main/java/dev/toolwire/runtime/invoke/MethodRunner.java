@@ -6,12 +6,9 @@ import dev.toolwire.runtime.ToolException;
 import io.micronaut.context.BeanContext;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolationException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -28,10 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Invokes a tool method within its deadline ({@link ToolContext#deadline()}, the one the tool sees).
  * The method is called on Micronaut's blocking executor (or on the calling worker when it already is
- * one), or for a {@link RegisteredTool#nonBlocking()} tool on the calling thread, even an event loop;
- * a {@code CompletionStage} or {@code Publisher} it returns is awaited without holding any thread. At the deadline the caller gets
- * {@code 504 TIMEOUT}, the blocking thread is interrupted or the future / subscription cancelled, and
- * whatever the method produces later is discarded (logged at DEBUG only).
+ * one), a job-mode tool's on the bounded {@link JobExecutor}, or for a {@link RegisteredTool#nonBlocking()}
+ * tool on the calling thread, even an event loop; a {@code CompletionStage} or {@code Publisher} it
+ * returns is awaited without holding any thread. At the deadline the caller gets {@code 504 TIMEOUT},
+ * the blocking thread is interrupted or the future / subscription cancelled, and whatever the method
+ * produces later is discarded (logged at DEBUG only). Deadlines run on {@link ToolTimers}, so they
+ * hold while the server drains, and {@link DrainCutoff} answers a call still running when a graceful
+ * shutdown is about to end.
  */
 @Singleton
 @Internal
@@ -40,6 +40,8 @@ public final class MethodRunner {
     /** The sentence of the timeout envelope. */
     static final String TIMEOUT_MESSAGE =
             "That is taking longer than expected, so I stopped waiting. Please try again in a moment.";
+    /** The sentence when there is no room to run a call. */
+    static final String BUSY = "I'm too busy to do that right now. Please try again in a moment.";
 
     private static final Logger LOG = LoggerFactory.getLogger(MethodRunner.class);
 
@@ -47,7 +49,9 @@ public final class MethodRunner {
     private final ArgumentBinder binder;
     private final ResultWriter resultWriter;
     private final Executor blocking;
-    private final TaskScheduler scheduler;
+    private final JobExecutor jobs;
+    private final ToolTimers timers;
+    private final DrainCutoff cutoff;
 
     /**
      * Creates the runner.
@@ -56,19 +60,25 @@ public final class MethodRunner {
      * @param binder binds arguments
      * @param resultWriter shapes results
      * @param blocking Micronaut's blocking executor (virtual threads on JDK 21+)
-     * @param scheduler Micronaut's scheduler, for deadlines
+     * @param jobs the bounded executor of job-mode tools
+     * @param timers the deadlines' timers, which keep running while the server drains
+     * @param cutoff answers the calls still running shortly before a graceful shutdown ends
      */
     public MethodRunner(
             BeanContext beanContext,
             ArgumentBinder binder,
             ResultWriter resultWriter,
             @Named(TaskExecutors.BLOCKING) Executor blocking,
-            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+            JobExecutor jobs,
+            ToolTimers timers,
+            DrainCutoff cutoff) {
         this.beanContext = beanContext;
         this.binder = binder;
         this.resultWriter = resultWriter;
         this.blocking = blocking;
-        this.scheduler = scheduler;
+        this.jobs = jobs;
+        this.timers = timers;
+        this.cutoff = cutoff;
     }
 
     /**
@@ -90,23 +100,41 @@ public final class MethodRunner {
             invoke(tool, arguments, context, execution, false);
             return execution.outcome();
         }
-        startDeadline(tool, execution, context);
+        if (!startDeadline(tool, execution, context)) {
+            return execution.outcome();
+        }
         if (onThisThread) {
             invoke(tool, arguments, context, execution, true);
             return execution.outcome();
         }
         try {
-            blocking.execute(() -> invoke(tool, arguments, context, execution, true));
+            (tool.job() != null ? jobs : blocking).execute(() -> invoke(tool, arguments, context, execution, true));
         } catch (RejectedExecutionException e) {
-            finish(tool, execution, null, ToolException.unavailable("I'm too busy to do that right now. Please try again in a moment."), context);
+            LOG.debug("Tool '{}' refused: no room to run it (request {}): {}", tool.name(), context.requestId(), e.getMessage());
+            execution.outcome().complete(Envelopes.of(RetryLaterException.busy(BUSY), context.requestId()));
         }
         return execution.outcome();
     }
 
-    private void startDeadline(RegisteredTool tool, Execution execution, ToolContext context) {
-        long delay = Math.max(0, Duration.between(Instant.now(), context.deadline()).toNanos());
-        ScheduledFuture<?> timer = scheduler.schedule(Duration.ofNanos(delay), () -> expire(tool, execution, context));
-        execution.outcome().whenComplete((outcome, failure) -> timer.cancel(false));
+    /**
+     * Starts the timers of a call: its deadline, and its cut-off should a graceful shutdown end first.
+     *
+     * @return whether they run; if not (the context is closing), the call has been answered
+     */
+    private boolean startDeadline(RegisteredTool tool, Execution execution, ToolContext context) {
+        ScheduledFuture<?> timer;
+        try {
+            timer = timers.at(context.deadline(), () -> expire(tool, execution, context));
+        } catch (RejectedExecutionException e) {
+            cut(tool, execution, context);
+            return false;
+        }
+        Runnable forget = cutoff.track(() -> cut(tool, execution, context));
+        execution.outcome().whenComplete((outcome, failure) -> {
+            timer.cancel(false);
+            forget.run();
+        });
+        return true;
     }
 
     /**
@@ -149,7 +177,7 @@ public final class MethodRunner {
     /** Starts the deadline of a non-blocking call whose result is still to come. */
     private void awaitLater(RegisteredTool tool, Execution execution, ToolContext context, boolean timed) {
         if (!timed) {
-            startDeadline(tool, execution, context);
+            startDeadline(tool, execution, context); // if refused, the call has its answer
         }
     }
 
@@ -171,6 +199,16 @@ public final class MethodRunner {
         if (outcome == null || !execution.outcome().complete(outcome)) {
             LOG.debug("Tool '{}' finished after its timeout (request {}); its result was discarded",
                     tool.name(), context.requestId());
+        }
+    }
+
+    /** The shutdown is about to stop the process: answer the caller now and cancel the work. */
+    private void cut(RegisteredTool tool, Execution execution, ToolContext context) {
+        ToolOutcome restarting = Envelopes.retryAfter(Envelopes.of(503, Envelopes.UNAVAILABLE, DrainCutoff.RESTARTING,
+                List.of(), context.requestId()), DrainCutoff.RETRY_AFTER_SECONDS);
+        if (execution.expire(restarting)) {
+            LOG.warn("Tool '{}' was still running when the server had to stop (request {}); the caller got"
+                    + " UNAVAILABLE and the work was cancelled", tool.name(), context.requestId());
         }
     }
 

@@ -1,8 +1,5 @@
 package dev.toolwire.runtime.invoke;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolwire.runtime.descriptor.Json;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -14,6 +11,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +29,7 @@ public final class ResultWriter {
 
     private static final byte[] SUCCESS = "{\"success\":true}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NO_RESULT = "{\"result\":null}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RESULT_PREFIX = "{\"result\":".getBytes(StandardCharsets.UTF_8);
 
     private final JsonMapper jsonMapper;
 
@@ -60,15 +59,15 @@ public final class ResultWriter {
             return NO_RESULT.clone();
         }
         if (isScalar(unwrapped)) {
-            ObjectNode wrapper = Json.MAPPER.createObjectNode();
-            wrapper.set("result", toTree(unwrapped));
-            return Json.MAPPER.writeValueAsBytes(wrapper);
+            // Serde writes the value once; it is wrapped as bytes, never read back into a tree that
+            // would respell it (500.00 as 5E+2).
+            byte[] written = jsonMapper.writeValueAsBytes(unwrapped);
+            byte[] body = Arrays.copyOf(RESULT_PREFIX, RESULT_PREFIX.length + written.length + 1);
+            System.arraycopy(written, 0, body, RESULT_PREFIX.length, written.length);
+            body[body.length - 1] = '}';
+            return body;
         }
         return jsonMapper.writeValueAsBytes(unwrapped);
-    }
-
-    private JsonNode toTree(Object value) throws IOException {
-        return Json.MAPPER.readTree(jsonMapper.writeValueAsBytes(value));
     }
 
     /**

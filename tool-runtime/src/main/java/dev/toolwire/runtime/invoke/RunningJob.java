@@ -14,14 +14,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One call of a job-mode tool. It answers its caller with the outcome when the tool finishes within
- * the acknowledgement window; otherwise {@link #acknowledge} answers {@code 202} and publishes the job
- * to the store, where progress reports and the final outcome then go. The lock orders the two races
- * (finish against acknowledge, progress against finish) so the store never goes back to running.
+ * One call of a job-mode tool, admitted by the store before it starts. It answers its caller with the
+ * outcome when the tool finishes within the acknowledgement window (and the store discards it);
+ * otherwise {@link #acknowledge} answers {@code 202} and publishes the job to the store, where
+ * progress reports and the final outcome then go. The lock orders the two races (finish against
+ * acknowledge, progress against finish) so the store never goes back to running. A store that fails
+ * is logged and never keeps the caller from an answer.
  */
 final class RunningJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunningJob.class);
 
     static final String DEFAULT_ACKNOWLEDGEMENT =
             "I've started on that and it will take a little while. I can check how it is going in a moment.";
@@ -52,6 +58,11 @@ final class RunningJob {
         this.retention = Duration.ofSeconds(job.retainSeconds());
     }
 
+    /** @return the job as it starts, for the store to admit */
+    JobRecord initial() {
+        return running();
+    }
+
     /** @return what the caller gets: the outcome, or the {@code 202} acknowledgement */
     CompletableFuture<ToolOutcome> answer() {
         return answer;
@@ -64,17 +75,16 @@ final class RunningJob {
         progress = Math.max(0, Math.min(100, percent));
         message = sentence == null || sentence.isBlank() ? null : sentence;
         if (published) {
-            store.save(running());
+            save(running());
         }
     }
 
     /** The window passed without an outcome: publish the job and answer {@code 202}. */
     synchronized void acknowledge() {
-        if (finished) {
-            return;
+        if (finished || !save(running())) {
+            return; // a store that cannot keep the job: the caller waits for the outcome instead
         }
         published = true;
-        store.save(running());
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("job_id", jobId);
         body.put("status", "running");
@@ -91,16 +101,31 @@ final class RunningJob {
         finished = true;
         if (!published) {
             answer.complete(outcome);
+            try {
+                store.discard(jobId);
+            } catch (RuntimeException e) {
+                LOG.error("The job store could not discard job {} of tool '{}'", jobId, toolName, e);
+            }
             return;
         }
         Instant expiresAt = Instant.now().plus(retention);
         if (outcome.success()) {
-            store.save(new JobRecord(jobId, toolName, subject, JobRecord.State.DONE, 100, null,
+            save(new JobRecord(jobId, toolName, subject, JobRecord.State.DONE, 100, null,
                     new String(outcome.body(), StandardCharsets.UTF_8), null, expiresAt));
         } else {
             String sentence = error(outcome).path("message").asText(Envelopes.INTERNAL_MESSAGE);
-            store.save(new JobRecord(jobId, toolName, subject, JobRecord.State.FAILED, progress, sentence, null,
+            save(new JobRecord(jobId, toolName, subject, JobRecord.State.FAILED, progress, sentence, null,
                     outcome.code() == null ? Envelopes.INTERNAL_ERROR : outcome.code(), expiresAt));
+        }
+    }
+
+    private boolean save(JobRecord job) {
+        try {
+            store.save(job);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.error("The job store could not save job {} of tool '{}' ({})", jobId, toolName, job.state(), e);
+            return false;
         }
     }
 

@@ -104,7 +104,9 @@ public final class ToolInvoker {
                 ? jobs.start(tool, context, jobContext -> runner.run(tool, arguments, jobContext, false))
                 : runner.run(tool, arguments, context, served);
         int window = tool.deduplicationWindowSeconds();
-        return window > 0 ? deduplication.run(DeduplicationCache.key(tool, arguments, context), window, run) : run.get();
+        return window > 0
+                ? deduplication.run(DeduplicationCache.key(tool, arguments, context), window, context.requestId(), run)
+                : run.get();
     }
 
     /**

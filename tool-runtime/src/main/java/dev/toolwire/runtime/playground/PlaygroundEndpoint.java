@@ -8,29 +8,31 @@ import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
+import dev.toolwire.runtime.invoke.Envelopes;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.context.annotation.Executable;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * Serves the playground: its page, script and style from {@code META-INF/toolwire/playground/},
  * and {@code tools}, the descriptors without their internals plus a short-lived token for every tool
- * (and the header value), signed by this process. Only loopback callers are answered unless
- * {@code toolwire.playground.allow-remote}; the token is never logged.
+ * (and the header value), signed by this process. Only requests made on this machine are answered
+ * unless {@code toolwire.playground.allow-remote} (see {@link PlaygroundAccess}); others get
+ * {@code 403 FORBIDDEN} in the error envelope. The token is never logged.
  */
 @Singleton
 @Internal
@@ -44,18 +46,18 @@ public final class PlaygroundEndpoint {
     private final DefaultToolRegistry registry;
     private final ToolCredentials credentials;
     private final LocalCredentials local;
-    private final boolean allowRemote;
+    private final PlaygroundAccess access;
 
     PlaygroundEndpoint(DefaultToolRegistry registry, ToolCredentials credentials, LocalCredentials local,
-            @Value("${" + PlaygroundRouteBuilder.ALLOW_REMOTE + ":false}") boolean allowRemote) {
+            PlaygroundAccess access) {
         this.registry = registry;
         this.credentials = credentials;
         this.local = local;
-        this.allowRemote = allowRemote;
+        this.access = access;
     }
 
     boolean allowsRemote() {
-        return allowRemote;
+        return access.allowsRemote();
     }
 
     /**
@@ -99,8 +101,8 @@ public final class PlaygroundEndpoint {
      */
     @Executable
     public HttpResponse<?> tools(HttpRequest<?> request) {
-        if (!allowed(request)) {
-            return HttpResponse.notFound();
+        if (!access.allows(request)) {
+            return refused();
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode tools = body.putArray("tools");
@@ -132,8 +134,8 @@ public final class PlaygroundEndpoint {
     }
 
     private HttpResponse<?> resource(HttpRequest<?> request, String name, MediaType type) {
-        if (!allowed(request)) {
-            return HttpResponse.notFound();
+        if (!access.allows(request)) {
+            return refused();
         }
         try (InputStream in = PlaygroundEndpoint.class.getClassLoader().getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
@@ -146,9 +148,13 @@ public final class PlaygroundEndpoint {
         }
     }
 
-    private boolean allowed(HttpRequest<?> request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return allowRemote || (remote.getAddress() != null && remote.getAddress().isLoopbackAddress());
+    /** The refusal of a request from elsewhere: the envelope, which names no setting. */
+    private static HttpResponse<?> refused() {
+        String requestId = UUID.randomUUID().toString();
+        byte[] body = Envelopes.of(403, Envelopes.FORBIDDEN, "The playground only answers requests made on this machine.",
+                List.of(), requestId).body();
+        return secured(HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE).body(body))
+                .header("X-Request-Id", requestId);
     }
 
     private static MutableHttpResponse<?> secured(MutableHttpResponse<?> response) {

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 @Property(name = "spec.name", value = "AuthTools")
 @Property(name = "toolwire.auth.jwt.secret", value = TestTokens.SECRET)
 @Property(name = "micronaut.server.max-request-size", value = "1073741824")
+// Sends many bad credentials on purpose; FailedAuthThrottleTest covers the throttle.
+@Property(name = "toolwire.auth.failed-attempts-per-minute", value = "0")
 class HostileInputTest {
 
     private static final String TOKEN = TestTokens.withScope("tool:*");

@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 @MicronautTest
 @Property(name = "spec.name", value = "AuthTools")
 @Property(name = "toolwire.auth.jwt.secret", value = TestTokens.SECRET)
+// Sends many bad credentials on purpose; FailedAuthThrottleTest covers the throttle.
+@Property(name = "toolwire.auth.failed-attempts-per-minute", value = "0")
 class JwtAuthTest {
 
     private static final String BEARER_CHALLENGE = "Bearer realm=\"toolwire\"";

@@ -56,6 +56,18 @@ class JobsAndRetriesTest {
     }
 
     @Test
+    void aJobsResult_readsTheSameThroughItsStatusTool_asADirectCallWouldAnswerIt() {
+        Exchanges.Answer ack = exchange(client, HttpRequest.POST("/tools/settle_account", ""));
+        assertEquals(202, ack.status(), ack.raw());
+        String jobId = ack.body().path("job_id").asText();
+        tools.settled.countDown();
+        assertTrue(eventually(() -> "done".equals(status("settle_account_status", jobId).path("status").asText()),
+                Duration.ofSeconds(20)));
+        Exchanges.Answer done = exchange(client, HttpRequest.GET("/tools/settle_account_status?job_id=" + jobId));
+        assertTrue(done.raw().contains("\"result\":{\"result\":500.00}"), done.raw());
+    }
+
+    @Test
     void jobThatFinishesWithinItsWindow_answersAsUsual() {
         Exchanges.Answer answer = exchange(client, HttpRequest.POST("/tools/quick_job", ""));
         assertEquals(200, answer.status());

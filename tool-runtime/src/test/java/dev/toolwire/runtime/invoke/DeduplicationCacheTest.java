@@ -2,17 +2,31 @@ package dev.toolwire.runtime.invoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.runtime.descriptor.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** The retry memory on its own: answered again within the window, bounded, forgotten after it. */
+/**
+ * The retry memory on its own: answered again within the window, forgotten after it, bounded per
+ * caller and in all without forgetting anyone's call early, and never left waiting on a call that
+ * failed to start.
+ */
 class DeduplicationCacheTest {
 
     private final AtomicInteger runs = new AtomicInteger();
+    private final MutableClock clock = new MutableClock(Instant.parse("2030-01-01T10:00:00Z"));
 
     private Supplier<CompletableFuture<ToolOutcome>> call(int status) {
         return () -> {
@@ -22,43 +36,124 @@ class DeduplicationCacheTest {
         };
     }
 
+    private static DeduplicationCache.Key key(String caller, String call) {
+        return new DeduplicationCache.Key(caller, call);
+    }
+
     @Test
     void aRepeatedCall_getsTheFirstOutcome_withoutRunningAgain() {
-        DeduplicationCache cache = new DeduplicationCache(10);
-        ToolOutcome first = cache.run("k", 60, call(200)).join();
-        ToolOutcome again = cache.run("k", 60, call(200)).join();
+        DeduplicationCache cache = new DeduplicationCache(10, 10, clock);
+        ToolOutcome first = cache.run(key("a", "k"), 60, "r1", call(200)).join();
+        ToolOutcome again = cache.run(key("a", "k"), 60, "r2", call(200)).join();
         assertSame(first, again);
         assertEquals(1, runs.get());
         assertEquals(1, cache.size());
     }
 
     @Test
-    void aFullCache_forgetsTheOldestCall() {
-        DeduplicationCache cache = new DeduplicationCache(2);
-        cache.run("a", 60, call(200)).join();
-        cache.run("b", 60, call(200)).join();
-        cache.run("c", 60, call(200)).join();
-        assertEquals(2, cache.size());
-        cache.run("a", 60, call(200)).join();
-        assertEquals(4, runs.get(), "a was forgotten, so it ran again");
-        cache.run("c", 60, call(200)).join();
-        assertEquals(4, runs.get(), "c is still remembered");
+    void theSameCallOfAnotherCaller_runsOnItsOwn() {
+        DeduplicationCache cache = new DeduplicationCache(10, 10, clock);
+        cache.run(key("alice", "k"), 60, "r1", call(200)).join();
+        cache.run(key("bob", "k"), 60, "r2", call(200)).join();
+        assertEquals(2, runs.get());
     }
 
     @Test
-    void aCallAfterTheWindow_runsAgain() throws InterruptedException {
-        DeduplicationCache cache = new DeduplicationCache(10);
-        cache.run("k", 1, call(200)).join();
-        Thread.sleep(1_100);
-        cache.run("k", 1, call(200)).join();
+    void aCallAfterTheWindow_runsAgain() {
+        DeduplicationCache cache = new DeduplicationCache(10, 10, clock);
+        cache.run(key("a", "k"), 1, "r1", call(200)).join();
+        clock.advance(Duration.ofMillis(1_001));
+        cache.run(key("a", "k"), 1, "r2", call(200)).join();
         assertEquals(2, runs.get());
     }
 
     @Test
     void serverErrors_areNotRemembered() {
-        DeduplicationCache cache = new DeduplicationCache(10);
-        cache.run("k", 60, call(503)).join();
-        cache.run("k", 60, call(200)).join();
+        DeduplicationCache cache = new DeduplicationCache(10, 10, clock);
+        cache.run(key("a", "k"), 60, "r1", call(503)).join();
+        cache.run(key("a", "k"), 60, "r2", call(200)).join();
         assertEquals(2, runs.get());
+    }
+
+    @Test
+    void aCallerAtItsQuota_isRateLimited_andOthersCallsStayRemembered() {
+        DeduplicationCache cache = new DeduplicationCache(100, 2, clock);
+        ToolOutcome alice = cache.run(key("alice", "k"), 300, "r0", call(200)).join();
+        cache.run(key("mallory", "k1"), 300, "r1", call(200)).join();
+        clock.advance(Duration.ofSeconds(100));
+        cache.run(key("mallory", "k2"), 300, "r2", call(200)).join();
+
+        ToolOutcome refused = cache.run(key("mallory", "k3"), 300, "r3", call(200)).join();
+        assertEquals(429, refused.status());
+        assertEquals("RATE_LIMITED", refused.code());
+        assertEquals(200, refused.retryAfterSeconds(), "until mallory's oldest call leaves its window");
+        JsonNode error = json(refused).path("error");
+        assertEquals(DeduplicationCache.CALLER_FULL, error.path("message").asText());
+        assertEquals("r3", error.path("requestId").asText());
+        assertEquals(3, runs.get(), "the refused call never ran");
+
+        assertSame(alice, cache.run(key("alice", "k"), 300, "r4", call(200)).join(), "alice's call was forgotten");
+        assertEquals(200, cache.run(key("mallory", "k1"), 300, "r5", call(200)).join().status(),
+                "a repeat of a remembered call is still answered");
+        assertEquals(3, runs.get());
+
+        clock.advance(Duration.ofSeconds(201)); // mallory's first call leaves its window
+        assertEquals(200, cache.run(key("mallory", "k3"), 300, "r6", call(200)).join().status());
+    }
+
+    @Test
+    void aFullMemory_refusesNewCalls_andForgetsNone() {
+        DeduplicationCache cache = new DeduplicationCache(2, 10, clock);
+        ToolOutcome a = cache.run(key("alice", "a"), 60, "r1", call(200)).join();
+        ToolOutcome b = cache.run(key("bob", "b"), 60, "r2", call(200)).join();
+
+        ToolOutcome refused = cache.run(key("carol", "c"), 60, "r3", call(200)).join();
+        assertEquals(503, refused.status());
+        assertEquals("UNAVAILABLE", refused.code());
+        assertTrue(refused.retryAfterSeconds() > 0);
+        assertSame(a, cache.run(key("alice", "a"), 60, "r4", call(200)).join());
+        assertSame(b, cache.run(key("bob", "b"), 60, "r5", call(200)).join());
+        assertEquals(2, runs.get());
+
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(200, cache.run(key("carol", "c"), 60, "r6", call(200)).join().status());
+    }
+
+    @Test
+    void aCallThatThrowsSynchronously_doesNotLeaveTheNextIdenticalCallWaiting() throws Exception {
+        DeduplicationCache cache = new DeduplicationCache(10, 10, clock);
+        AtomicReference<CompletableFuture<ToolOutcome>> follower = new AtomicReference<>();
+        Supplier<CompletableFuture<ToolOutcome>> throwing = () -> {
+            // an identical call arriving while the first one starts waits for it
+            follower.set(cache.run(key("a", "k"), 60, "r2", call(200)));
+            throw new RejectedExecutionException("the scheduler is shutting down");
+        };
+
+        CompletableFuture<ToolOutcome> first = startIgnoringThrows(() -> cache.run(key("a", "k"), 60, "r1", throwing));
+        if (first != null) {
+            assertEquals(500, first.get(5, TimeUnit.SECONDS).status());
+        }
+        assertEquals(500, follower.get().get(5, TimeUnit.SECONDS).status(), "the waiting call got an answer");
+
+        ToolOutcome next = cache.run(key("a", "k"), 60, "r3", call(200)).get(5, TimeUnit.SECONDS);
+        assertEquals(200, next.status());
+        assertEquals(1, runs.get(), "the next identical call ran on its own");
+    }
+
+    /** The old code let the throw escape; either way, what matters is what later calls get. */
+    private static CompletableFuture<ToolOutcome> startIgnoringThrows(Supplier<CompletableFuture<ToolOutcome>> start) {
+        try {
+            return start.get();
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    private static JsonNode json(ToolOutcome outcome) {
+        try {
+            return Json.MAPPER.readTree(outcome.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

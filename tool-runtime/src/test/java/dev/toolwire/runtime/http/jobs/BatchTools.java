@@ -7,6 +7,7 @@ import dev.toolwire.annotations.ToolParam;
 import dev.toolwire.runtime.ToolContext;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +38,22 @@ public class BatchTools {
         context.progress(40, "Halfway there");
         release.await(50, TimeUnit.SECONDS);
         return "crunched " + what;
+    }
+
+    /** Opened by a test to let {@link #settleAccount()} finish after its acknowledgement. */
+    public final CountDownLatch settled = new CountDownLatch(1);
+
+    /**
+     * A job whose result is an amount with its decimals.
+     *
+     * @return the amount settled
+     * @throws InterruptedException when cancelled
+     */
+    @Tool(timeoutSeconds = 60)
+    @Job(acknowledgeWithinSeconds = 1)
+    public BigDecimal settleAccount() throws InterruptedException {
+        settled.await(50, TimeUnit.SECONDS);
+        return new BigDecimal("500.00");
     }
 
     /**
