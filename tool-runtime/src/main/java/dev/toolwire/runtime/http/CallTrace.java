@@ -57,7 +57,7 @@ final class CallTrace {
     CompletableFuture<HttpResponse<?>> complete(CompletableFuture<HttpResponse<?>> response) {
         return response.whenComplete((sent, failure) -> {
             if (sent instanceof MutableHttpResponse<?> labelled) {
-                labelled.header(RequestIds.HEADER, requestId);
+                ResponseLabels.label(labelled, requestId);
             }
             durationNanos = System.nanoTime() - startNanos;
             status = sent == null ? 500 : sent.code();

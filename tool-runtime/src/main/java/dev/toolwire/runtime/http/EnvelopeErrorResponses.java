@@ -60,7 +60,7 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
             ToolOutcome outcome = Envelopes.of(status, code(status), message(status), List.of(), requestId);
             MutableHttpResponse<Object> envelope = (MutableHttpResponse<Object>) response;
             envelope.body(outcome.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
-            return envelope.header(RequestIds.HEADER, requestId);
+            return ResponseLabels.label(envelope, requestId);
         }
 
         /**

@@ -82,9 +82,8 @@ public final class ManagementAccessFilter {
             return null;
         }
         String requestId = RequestIds.of(request);
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED)
+        return ResponseLabels.label(HttpResponse.status(HttpStatus.UNAUTHORIZED), requestId)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"toolwire-management\"")
-                .header(RequestIds.HEADER, requestId)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(Envelopes.of(401, Envelopes.UNAUTHORIZED, "Management endpoints need the management credential "
                         + "(toolwire.management.tokens).", List.of(), requestId).body());

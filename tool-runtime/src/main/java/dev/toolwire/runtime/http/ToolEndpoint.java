@@ -131,8 +131,8 @@ public final class ToolEndpoint {
         RegisteredTool tool = match.map(m -> routes().getOrDefault(m.getHttpMethod().name(), Map.of())
                 .get(m.getRouteInfo().getUriMatchTemplate().getTemplateString())).orElse(null);
         if (tool == null || match.isEmpty()) {
-            return CompletableFuture.completedFuture(respond(Envelopes.of(404, Envelopes.NOT_FOUND,
-                    "There is no tool at this address.", List.of(), requestId)).header(RequestIds.HEADER, requestId));
+            return CompletableFuture.completedFuture(ResponseLabels.label(respond(Envelopes.of(404,
+                    Envelopes.NOT_FOUND, "There is no tool at this address.", List.of(), requestId)), requestId));
         }
         CallTrace trace = calls.begin(tool, request, requestId);
         if (!trace.admitted()) {

@@ -47,6 +47,8 @@ class ServeToolsTest {
         assertEquals(200, answer.status());
         assertEquals(json("{'city':'Paris','units':'FAHRENHEIT','degrees':21}"), answer.body());
         assertTrue(answer.contentType().startsWith("application/json"));
+        assertEquals("no-store", answer.headers().get("Cache-Control"), "an answer holding data is never cached");
+        assertEquals("nosniff", answer.headers().get("X-Content-Type-Options"));
     }
 
     @Test

@@ -38,6 +38,7 @@ class ToolErrorsTest {
         assertEquals(ID, answer.body().at("/error/requestId").asText(), "requestId in envelope");
         assertEquals(json("false"), answer.body().path("success"));
         assertTrue(answer.contentType().startsWith("application/json"), answer.contentType());
+        assertEquals("no-store", answer.headers().get("Cache-Control"));
         return answer;
     }
 
