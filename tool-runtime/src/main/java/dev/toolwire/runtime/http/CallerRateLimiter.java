@@ -1,22 +1,31 @@
 package dev.toolwire.runtime.http;
 
 import dev.toolwire.runtime.RateLimitConfiguration;
+import dev.toolwire.runtime.store.MemoryRateCounter;
+import dev.toolwire.runtime.store.RateCounter;
 import io.micronaut.core.annotation.Internal;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Counts calls per credential in fixed one-minute windows ({@code toolwire.rate-limit.*}). The
- * table is bounded: past {@code max-tracked-callers}, the caller idle the longest is forgotten.
+ * Counts calls per credential in fixed one-minute windows ({@code toolwire.rate-limit.*}) through the
+ * {@link RateCounter} of the configured store: this process's memory, or Redis for every replica.
+ * While a shared counter is out of reach, calls are counted in this process's memory instead (so
+ * each replica enforces the limit on its own share) and a warning is logged at most once a minute:
+ * a rate limit that refused every call while Redis is down would take the whole service with it.
  */
 @Singleton
 @Internal
 public final class CallerRateLimiter {
 
-    private static final long WINDOW_SECONDS = 60;
+    private static final Logger LOG = LoggerFactory.getLogger(CallerRateLimiter.class);
+    private static final int WINDOW_SECONDS = 60;
 
     /**
      * The verdict on one call.
@@ -29,27 +38,24 @@ public final class CallerRateLimiter {
      */
     record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {}
 
-    private static final class Window {
-        long start;
-        int count;
-    }
+    private static final CompletableFuture<Optional<Decision>> OFF = CompletableFuture.completedFuture(Optional.empty());
 
     private final boolean enabled;
     private final int limit;
-    private final Map<String, Window> windows;
+    private final RateCounter counter;
+    private final MemoryRateCounter fallback;
+    private final AtomicLong lastWarning = new AtomicLong(Long.MIN_VALUE);
 
-    CallerRateLimiter(RateLimitConfiguration config) {
+    @Inject
+    CallerRateLimiter(RateLimitConfiguration config, RateCounter counter) {
         this.enabled = config.enabled();
         this.limit = Math.max(1, config.requestsPerMinute());
-        int capacity = Math.max(1, config.maxTrackedCallers());
-        this.windows = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
+        this.counter = counter;
+        this.fallback = counter instanceof MemoryRateCounter memory ? memory : new MemoryRateCounter(config.maxTrackedCallers());
+    }
 
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
-                return size() > capacity;
-            }
-        };
+    CallerRateLimiter(RateLimitConfiguration config) {
+        this(config, new MemoryRateCounter(config.maxTrackedCallers()));
     }
 
     /**
@@ -65,10 +71,10 @@ public final class CallerRateLimiter {
      * Counts a call made now; the clock is read only when limiting is on.
      *
      * @param key the credential
-     * @return the verdict, or empty when rate limiting is off
+     * @return the verdict, or empty when rate limiting is off; never completes exceptionally
      */
-    Optional<Decision> acquire(String key) {
-        return enabled ? acquire(key, Instant.now()) : Optional.empty();
+    CompletableFuture<Optional<Decision>> acquire(String key) {
+        return enabled ? acquire(key, Instant.now()) : OFF;
     }
 
     /**
@@ -76,24 +82,37 @@ public final class CallerRateLimiter {
      *
      * @param key the credential
      * @param now the time of the call
-     * @return the verdict, or empty when rate limiting is off
+     * @return the verdict, or empty when rate limiting is off; never completes exceptionally
      */
-    Optional<Decision> acquire(String key, Instant now) {
+    CompletableFuture<Optional<Decision>> acquire(String key, Instant now) {
         if (!enabled) {
-            return Optional.empty();
+            return OFF;
         }
         long second = now.getEpochSecond();
         long start = second - Math.floorMod(second, WINDOW_SECONDS);
-        int count;
-        synchronized (windows) {
-            Window window = windows.computeIfAbsent(key, k -> new Window());
-            if (window.start != start) {
-                window.start = start;
-                window.count = 0;
-            }
-            count = window.count < Integer.MAX_VALUE ? ++window.count : window.count;
+        CompletableFuture<Long> counted;
+        try {
+            counted = counter.increment(key, start, WINDOW_SECONDS);
+        } catch (RuntimeException e) {
+            counted = CompletableFuture.failedFuture(e);
         }
+        return counted.exceptionally(failure -> countHere(key, start, failure))
+                .thenApply(count -> Optional.of(decide(count, start, second)));
+    }
+
+    private long countHere(String key, long start, Throwable failure) {
+        long now = System.nanoTime();
+        long last = lastWarning.get();
+        if ((last == Long.MIN_VALUE || now - last > 60_000_000_000L) && lastWarning.compareAndSet(last, now)) {
+            LOG.warn("The shared rate-limit counter is out of reach ({}); calls are counted by this replica alone"
+                    + " until it is back", failure.getMessage());
+        }
+        return fallback.count(key, start);
+    }
+
+    private Decision decide(long count, long start, long second) {
         long reset = start + WINDOW_SECONDS;
-        return Optional.of(new Decision(count <= limit, limit, Math.max(0, limit - count), reset, Math.max(1, reset - second)));
+        int remaining = (int) Math.max(0, Math.min(Integer.MAX_VALUE, limit - count));
+        return new Decision(count <= limit, limit, remaining, reset, Math.max(1, reset - second));
     }
 }

@@ -192,8 +192,22 @@ public final class ToolEndpoint {
 
     private CompletableFuture<HttpResponse<?>> admit(RegisteredTool tool, HttpRequest<?> request,
             Map<String, String> pathValues, AuthenticatedCaller caller, CallTrace trace, String requestId) {
-        Optional<CallerRateLimiter.Decision> decision = rateLimiter.enabled()
-                ? rateLimiter.acquire(rateLimitKeys.of(tool, request, caller)) : Optional.empty();
+        if (!rateLimiter.enabled()) {
+            return proceed(tool, request, pathValues, caller, trace, requestId, Optional.empty());
+        }
+        CompletableFuture<Optional<CallerRateLimiter.Decision>> counted =
+                rateLimiter.acquire(rateLimitKeys.of(tool, request, caller));
+        // Counted in memory, the verdict is already there: carry on here. Counted in a shared store, it
+        // arrives on that client's I/O thread, which must not run the call.
+        return counted.isDone()
+                ? counted.thenCompose(decision -> proceed(tool, request, pathValues, caller, trace, requestId, decision))
+                : counted.thenComposeAsync(decision -> proceed(tool, request, pathValues, caller, trace, requestId,
+                        decision), executor);
+    }
+
+    private CompletableFuture<HttpResponse<?>> proceed(RegisteredTool tool, HttpRequest<?> request,
+            Map<String, String> pathValues, AuthenticatedCaller caller, CallTrace trace, String requestId,
+            Optional<CallerRateLimiter.Decision> decision) {
         if (decision.isPresent() && !decision.get().allowed()) {
             MutableHttpResponse<?> limited = respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
                     "Tool call rejected: too many calls, please try again in a minute.", List.of(), requestId));

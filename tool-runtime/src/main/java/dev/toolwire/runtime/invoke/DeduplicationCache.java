@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.DeduplicationConfiguration;
 import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.store.CallKey;
+import dev.toolwire.runtime.store.RetryMemory;
+import io.micronaut.context.annotation.Secondary;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -38,11 +41,12 @@ import org.slf4j.LoggerFactory;
  * answered {@code 503 UNAVAILABLE}. Repeats of remembered calls are always answered.
  */
 @Singleton
+@Secondary
 @Internal
-public final class DeduplicationCache {
+public final class DeduplicationCache implements RetryMemory {
 
     /** What a caller at its quota hears. */
-    static final String CALLER_FULL = "I can't do that right now because too many requests like it were made in a short"
+    public static final String CALLER_FULL = "I can't do that right now because too many requests like it were made in a short"
             + " time. Please try again in a few minutes.";
     /** What a caller hears when the memory is full of other callers' calls. */
     static final String FULL = "I'm too busy to do that right now. Please try again in a moment.";
@@ -55,7 +59,7 @@ public final class DeduplicationCache {
     private final int maxEntries;
     private final int maxPerCaller;
     private final Clock clock;
-    private final Map<Key, Entry> entries = new LinkedHashMap<>();
+    private final Map<CallKey, Entry> entries = new LinkedHashMap<>();
     private final CallerGroups<Entry> byCaller = new CallerGroups<>();
     private Instant nextSweep = Instant.MIN;
 
@@ -75,37 +79,30 @@ public final class DeduplicationCache {
         this.clock = clock;
     }
 
-    /**
-     * The identity of a call.
-     *
-     * @param caller whose quota it counts against: the subject, or empty without one
-     * @param call the tool and a digest of its arguments
-     */
-    record Key(String caller, String call) {}
-
     /** A remembered call: its outcome, and until when it counts (unset while it runs). */
     private static final class Entry {
-        final Key key;
+        final CallKey key;
         final CompletableFuture<ToolOutcome> outcome = new CompletableFuture<>();
         volatile Instant until = Instant.MAX;
 
-        Entry(Key key) {
+        Entry(CallKey key) {
             this.key = key;
         }
     }
 
+    @Override
+    public CompletableFuture<ToolOutcome> run(CallKey key, Duration window, Duration timeout, String requestId,
+            Supplier<CompletableFuture<ToolOutcome>> call) {
+        return run(key, (int) Math.min(Integer.MAX_VALUE, window.toSeconds()), requestId, call);
+    }
+
     /**
      * Runs a call unless an identical one ran within the window or is running, or its caller is at
-     * its quota.
-     *
-     * @param key the call's identity, from {@link #key}
-     * @param windowSeconds how long a finished call's outcome is answered again
-     * @param requestId the call's request id, for an envelope of its own
-     * @param call starts the call
-     * @return the first call's outcome, or the refusal; never completes exceptionally
+     * its quota. An identical call waits for a running one however long it takes: the first call is
+     * bounded by its own deadline.
      */
     CompletableFuture<ToolOutcome> run(
-            Key key, int windowSeconds, String requestId, Supplier<CompletableFuture<ToolOutcome>> call) {
+            CallKey key, int windowSeconds, String requestId, Supplier<CompletableFuture<ToolOutcome>> call) {
         Entry mine = new Entry(key);
         synchronized (this) {
             Instant now = clock.instant();
@@ -206,7 +203,7 @@ public final class DeduplicationCache {
      * @param context the call's context, for the caller
      * @return the key
      */
-    static Key key(RegisteredTool tool, ObjectNode arguments, ToolContext context) {
+    static CallKey key(RegisteredTool tool, ObjectNode arguments, ToolContext context) {
         ObjectNode known = Json.MAPPER.createObjectNode();
         tool.descriptor().params().path("properties").fieldNames().forEachRemaining(name -> {
             JsonNode value = arguments.get(name);
@@ -220,7 +217,7 @@ public final class DeduplicationCache {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return new Key(CallerGroups.of(context.subject().orElse(null)), tool.name() + "|" + sha256(canonical));
+        return new CallKey(CallerGroups.of(context.subject().orElse(null)), tool.name() + "|" + sha256(canonical));
     }
 
     private static String sha256(byte[] bytes) {

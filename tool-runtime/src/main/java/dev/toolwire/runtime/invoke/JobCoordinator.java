@@ -114,7 +114,14 @@ public final class JobCoordinator {
      * @return the answer
      */
     ToolOutcome status(RegisteredTool statusTool, ObjectNode arguments, ToolContext context) {
-        Optional<JobRecord> found = store.find(arguments.path("job_id").asText())
+        Optional<JobRecord> stored;
+        try {
+            stored = store.find(arguments.path("job_id").asText());
+        } catch (ToolException e) { // a shared store out of reach: its sentence, never a 500
+            LOG.debug("The job store refused a status read with {} (request {})", e.code(), context.requestId());
+            return Envelopes.of(e, context.requestId());
+        }
+        Optional<JobRecord> found = stored
                 .filter(job -> job.toolName().equals(statusTool.jobStatusOf()))
                 .filter(job -> Objects.equals(job.subject(), context.subject().orElse(null)));
         if (found.isEmpty()) {

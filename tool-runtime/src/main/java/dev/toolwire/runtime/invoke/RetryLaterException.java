@@ -1,14 +1,16 @@
 package dev.toolwire.runtime.invoke;
 
 import dev.toolwire.runtime.ToolException;
+import io.micronaut.core.annotation.Internal;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A refusal the caller may retry later: a full quota ({@code 429 RATE_LIMITED}) or no room at all
- * ({@code 503 UNAVAILABLE}). Its envelope carries {@code Retry-After}.
+ * A refusal the caller may retry later: a full quota ({@code 429 RATE_LIMITED}), no room at all or a
+ * shared store out of reach ({@code 503 UNAVAILABLE}). Its envelope carries {@code Retry-After}.
  */
-final class RetryLaterException extends ToolException {
+@Internal
+public final class RetryLaterException extends ToolException {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,7 +31,7 @@ final class RetryLaterException extends ToolException {
      * @param retryAfterSeconds when trying again may succeed
      * @return the exception
      */
-    static RetryLaterException rateLimited(String message, int retryAfterSeconds) {
+    public static RetryLaterException rateLimited(String message, int retryAfterSeconds) {
         return new RetryLaterException(429, Envelopes.RATE_LIMITED, message, retryAfterSeconds);
     }
 
@@ -39,8 +41,19 @@ final class RetryLaterException extends ToolException {
      * @param message one sentence the agent can say
      * @return the exception
      */
-    static RetryLaterException busy(String message) {
-        return new RetryLaterException(503, Envelopes.UNAVAILABLE, message, BUSY_RETRY_AFTER_SECONDS);
+    public static RetryLaterException busy(String message) {
+        return unavailable(message, BUSY_RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * {@code 503 UNAVAILABLE} with a wait of one's choosing: for example a shared store out of reach.
+     *
+     * @param message one sentence the agent can say
+     * @param retryAfterSeconds when trying again may succeed
+     * @return the exception
+     */
+    public static RetryLaterException unavailable(String message, int retryAfterSeconds) {
+        return new RetryLaterException(503, Envelopes.UNAVAILABLE, message, retryAfterSeconds);
     }
 
     /**
@@ -50,12 +63,17 @@ final class RetryLaterException extends ToolException {
      * @param then a later instant
      * @return the seconds, rounded up
      */
-    static int secondsUntil(Instant now, Instant then) {
+    public static int secondsUntil(Instant now, Instant then) {
         long millis = Duration.between(now, then).toMillis();
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (millis + 999) / 1000));
     }
 
-    int retryAfterSeconds() {
+    /**
+     * The wait to send as {@code Retry-After}.
+     *
+     * @return seconds, at least 1
+     */
+    public int retryAfterSeconds() {
         return retryAfterSeconds;
     }
 }

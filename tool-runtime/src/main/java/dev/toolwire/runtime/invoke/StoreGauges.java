@@ -1,6 +1,7 @@
 package dev.toolwire.runtime.invoke;
 
 import dev.toolwire.runtime.JobStore;
+import dev.toolwire.runtime.store.RetryMemory;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
@@ -24,12 +25,12 @@ final class StoreGauges implements ApplicationEventListener<StartupEvent> {
 
     private final MeterRegistry meters;
     private final JobStore jobs;
-    private final DeduplicationCache deduplication;
+    private final RetryMemory retryMemory;
 
-    StoreGauges(MeterRegistry meters, JobStore jobs, DeduplicationCache deduplication) {
+    StoreGauges(MeterRegistry meters, JobStore jobs, RetryMemory retryMemory) {
         this.meters = meters;
         this.jobs = jobs;
-        this.deduplication = deduplication;
+        this.retryMemory = retryMemory;
     }
 
     @Override
@@ -39,8 +40,10 @@ final class StoreGauges implements ApplicationEventListener<StartupEvent> {
                     .description("Jobs kept by the in-memory job store")
                     .register(meters);
         }
-        Gauge.builder(DEDUPLICATION, deduplication, DeduplicationCache::size)
-                .description("Calls of retry-safe tools remembered for deduplication")
-                .register(meters);
+        if (retryMemory instanceof DeduplicationCache memory) {
+            Gauge.builder(DEDUPLICATION, memory, DeduplicationCache::size)
+                    .description("Calls of retry-safe tools remembered for deduplication")
+                    .register(meters);
+        }
     }
 }

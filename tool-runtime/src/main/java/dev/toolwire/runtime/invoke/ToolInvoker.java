@@ -3,12 +3,14 @@ package dev.toolwire.runtime.invoke;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.store.RetryMemory;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,19 +32,19 @@ public final class ToolInvoker {
 
     private final MethodRunner runner;
     private final JobCoordinator jobs;
-    private final DeduplicationCache deduplication;
+    private final RetryMemory retryMemory;
 
     /**
      * Creates the invoker.
      *
      * @param runner runs tool methods within their deadline
      * @param jobs runs job-mode tools and answers their status tools
-     * @param deduplication remembers the outcomes of retry-safe tools
+     * @param retryMemory remembers the outcomes of retry-safe tools
      */
-    public ToolInvoker(MethodRunner runner, JobCoordinator jobs, DeduplicationCache deduplication) {
+    public ToolInvoker(MethodRunner runner, JobCoordinator jobs, RetryMemory retryMemory) {
         this.runner = runner;
         this.jobs = jobs;
-        this.deduplication = deduplication;
+        this.retryMemory = retryMemory;
     }
 
     /**
@@ -105,7 +107,8 @@ public final class ToolInvoker {
                 : runner.run(tool, arguments, context, served);
         int window = tool.deduplicationWindowSeconds();
         return window > 0
-                ? deduplication.run(DeduplicationCache.key(tool, arguments, context), window, context.requestId(), run)
+                ? retryMemory.run(DeduplicationCache.key(tool, arguments, context), Duration.ofSeconds(window),
+                        Duration.ofSeconds(tool.descriptor().timeoutSeconds()), context.requestId(), run)
                 : run.get();
     }
 

@@ -1,12 +1,16 @@
 package dev.toolwire.runtime.sync;
 
+import dev.toolwire.runtime.ToolwireConfiguration;
+import dev.toolwire.runtime.store.SyncLock;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * which needs the server up). The plan, progress and summary are logged at INFO. A failed sync is logged
  * at ERROR and the server keeps serving, unless {@code toolwire.sync.fail-on-error=true}, which stops
  * the server (and so the application). Commands never trigger it: they start no server.
+ *
+ * <p>With several replicas, only the one that takes the {@link SyncLock} syncs; the others log who
+ * holds it and skip. The lock is held with a lease its holder renews, so a replica that dies while
+ * syncing does not block the next deploy. When the lock's store is out of reach the replica syncs
+ * anyway: the sync deactivates any duplicate a concurrent run created, so racing runs still converge.
  */
 @Singleton
 @Internal
@@ -24,12 +33,19 @@ final class SyncOnStartup implements ApplicationEventListener<ServerStartupEvent
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncOnStartup.class);
 
+    /** How long the sync lock lasts unless its holder renews it. */
+    static final Duration LOCK_LEASE = Duration.ofSeconds(30);
+
     private final DefinitionSyncService service;
     private final SyncConfiguration config;
+    private final SyncLock lock;
+    private final String lockName;
 
-    SyncOnStartup(DefinitionSyncService service, SyncConfiguration config) {
+    SyncOnStartup(DefinitionSyncService service, SyncConfiguration config, SyncLock lock, ToolwireConfiguration toolwire) {
         this.service = service;
         this.config = config;
+        this.lock = lock;
+        this.lockName = "hamsa-sync:" + (toolwire.publicUrl() == null ? "" : toolwire.publicUrl());
     }
 
     @Override
@@ -41,6 +57,28 @@ final class SyncOnStartup implements ApplicationEventListener<ServerStartupEvent
     }
 
     private void run(EmbeddedServer server) {
+        Optional<SyncLock.Lease> lease;
+        try {
+            lease = lock.tryAcquire(lockName, LOCK_LEASE);
+        } catch (RuntimeException e) {
+            LOG.warn("Hamsa sync: the sync lock is out of reach ({}); syncing anyway, duplicates a concurrent run"
+                    + " creates are deactivated afterwards.", e.getMessage());
+            lease = Optional.of(() -> { });
+        }
+        if (lease.isEmpty()) {
+            LOG.info("Hamsa sync skipped: another replica ({}) is syncing the same definitions.",
+                    lock.holder(lockName).orElse("holder unknown"));
+            return;
+        }
+        SyncLock.Lease held = lease.get();
+        try {
+            sync(server);
+        } finally {
+            held.close();
+        }
+    }
+
+    private void sync(EmbeddedServer server) {
         boolean ok;
         try {
             SyncPlan plan = service.plan(new SyncOptions(config.prune(), false, List.of(), config.verify(), null));

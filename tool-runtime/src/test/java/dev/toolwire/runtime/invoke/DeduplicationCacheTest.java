@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.store.CallKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -36,8 +37,8 @@ class DeduplicationCacheTest {
         };
     }
 
-    private static DeduplicationCache.Key key(String caller, String call) {
-        return new DeduplicationCache.Key(caller, call);
+    private static CallKey key(String caller, String call) {
+        return new CallKey(caller, call);
     }
 
     @Test

@@ -4,24 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.Json;
-import dev.toolwire.testing.FakeHamsa;
+import dev.toolwire.runtime.store.SyncLock;
 import dev.toolwire.testing.FakeHamsa.Dialect;
+import dev.toolwire.testing.FakeHamsa;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 
 /**
  * Credentials in the bodies per auth mode (in each dialect of Hamsa's API), token reuse versus
@@ -173,6 +180,71 @@ class SyncAuthModesTest {
             assertTrue(server.isRunning());
             assertEquals(1, HAMSA.requests().size(), "a refused key is not retried");
         }
+    }
+
+    @Test
+    void onStartup_whileAnotherReplicaHoldsTheSyncLock_skipsTheSync() throws InterruptedException {
+        SyncLock heldElsewhere = new SyncLock() {
+            @Override
+            public Optional<Lease> tryAcquire(String name, Duration lease) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> holder(String name) {
+                return Optional.of("replica-b/42");
+            }
+        };
+        ListAppender<ILoggingEvent> logs = capture();
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(properties("toolwire.sync.on-startup", "true", "micronaut.server.port", "-1",
+                        "toolwire.hamsa.health-check-interval", "0s"))
+                .singletons(heldElsewhere).start()) {
+            context.getBean(EmbeddedServer.class).start();
+            awaitCondition(() -> logs.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith("Hamsa sync skipped")));
+            assertEquals("Hamsa sync skipped: another replica (replica-b/42) is syncing the same definitions.",
+                    logs.list.stream().map(ILoggingEvent::getFormattedMessage)
+                            .filter(m -> m.startsWith("Hamsa sync skipped")).findFirst().orElseThrow());
+            assertEquals(0, HAMSA.requests().size(), "a replica that skips never talks to Hamsa");
+        } finally {
+            release(logs);
+        }
+    }
+
+    @Test
+    void onStartup_withTheSyncLockOutOfReach_syncsAnyway() throws InterruptedException {
+        SyncLock unreachable = new SyncLock() {
+            @Override
+            public Optional<Lease> tryAcquire(String name, Duration lease) {
+                throw new IllegalStateException("connection refused");
+            }
+
+            @Override
+            public Optional<String> holder(String name) {
+                return Optional.empty();
+            }
+        };
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(properties("toolwire.sync.on-startup", "true", "micronaut.server.port", "-1"))
+                .singletons(unreachable).start()) {
+            context.getBean(EmbeddedServer.class).start();
+            awaitCondition(() -> HAMSA.tools().size() == 3);
+        }
+    }
+
+    private static ListAppender<ILoggingEvent> capture() {
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(SyncOnStartup.class);
+        logger.setLevel(Level.INFO);
+        logger.addAppender(logs);
+        return logs;
+    }
+
+    private static void release(ListAppender<ILoggingEvent> logs) {
+        Logger logger = (Logger) LoggerFactory.getLogger(SyncOnStartup.class);
+        logger.detachAppender(logs);
+        logger.setLevel(null);
     }
 
     /** Waits for something the background sync does; the bound only stops a broken test from hanging. */

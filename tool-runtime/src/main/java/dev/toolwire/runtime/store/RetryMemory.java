@@ -1,0 +1,31 @@
+package dev.toolwire.runtime.store;
+
+import dev.toolwire.runtime.invoke.ToolOutcome;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Makes retried calls of retry-safe tools ({@code @Idempotent}) act once: a call identical to one
+ * made within the tool's window answers the first call's outcome, and a call identical to one still
+ * running waits for it (at most about the tool's timeout). Outcomes of {@code 5xx} are not kept, so a
+ * retry after a failure acts again. The in-memory default serves one process; the Redis one
+ * ({@code toolwire.store=redis}) every replica.
+ */
+public interface RetryMemory {
+
+    /**
+     * Runs a call unless an identical one ran within the window or is running.
+     *
+     * @param key the call's identity
+     * @param window how long a finished call's outcome is answered again
+     * @param timeout the tool's timeout: how long a first call may take, and so how long an
+     *     identical one may wait for it
+     * @param requestId the call's request id, for an envelope of its own
+     * @param call starts the call; called at most once, on a thread that may block
+     * @return the first call's outcome, or a refusal ({@code 429} over the caller's quota,
+     *     {@code 503} when the memory is full or out of reach); never completes exceptionally
+     */
+    CompletableFuture<ToolOutcome> run(CallKey key, Duration window, Duration timeout, String requestId,
+            Supplier<CompletableFuture<ToolOutcome>> call);
+}
