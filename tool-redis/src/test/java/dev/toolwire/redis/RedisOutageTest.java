@@ -71,6 +71,8 @@ class RedisOutageTest {
         Answer health = Replicas.get(replica, "/health");
         assertEquals(503, health.status(), health.body().toString());
         assertEquals("DOWN", health.body().path("status").asText());
+        assertEquals(200, Replicas.get(replica, "/health/liveness").status(),
+                "liveness does not follow Redis, so an orchestrator does not restart every replica");
 
         redis.restart();
         Answer again = null;
