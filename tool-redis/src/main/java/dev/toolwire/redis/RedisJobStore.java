@@ -3,6 +3,7 @@ package dev.toolwire.redis;
 import dev.toolwire.runtime.JobRecord;
 import dev.toolwire.runtime.JobStore;
 import dev.toolwire.runtime.JobsConfiguration;
+import dev.toolwire.runtime.invoke.DefaultJobStore;
 import dev.toolwire.runtime.invoke.Envelopes;
 import dev.toolwire.runtime.invoke.RetryLaterException;
 import io.lettuce.core.ScriptOutputType;
@@ -43,9 +44,6 @@ final class RedisJobStore implements JobStore {
             + " Please start the request again.";
     /** What a caller hears while the job store is out of reach. */
     static final String UNREACHABLE = "I can't reach the records of that work right now. Please try again in a moment.";
-    /** What a caller whose jobs all still run hears when it starts one more. */
-    static final String CALLER_FULL = "I can't start another one of these while so many are still in progress."
-            + " Please try again in a little while.";
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisJobStore.class);
 
@@ -109,7 +107,7 @@ final class RedisJobStore implements JobStore {
                 args(fields(job), Integer.toString(maxPerCaller), job.jobId(), epochMillis(job.expiresAt()),
                         Long.toString(lease.toMillis()), redis.replica())));
         if (admitted == null || admitted == 0) {
-            throw RetryLaterException.rateLimited(CALLER_FULL, 30);
+            throw RetryLaterException.rateLimited(DefaultJobStore.CALLER_FULL, 30);
         }
         running.put(job.jobId(), callerJobs);
     }

@@ -29,7 +29,7 @@ import java.util.Optional;
 public final class DefaultJobStore implements JobStore {
 
     /** What a caller whose jobs all still run hears when it starts one more. */
-    static final String CALLER_FULL = "I can't start another one of these while so many are still in progress."
+    public static final String CALLER_FULL = "I can't start another one of these while so many are still in progress."
             + " Please try again in a little while.";
     /** What a caller hears when the store is full of other callers' jobs. */
     static final String STORE_FULL = "I'm too busy to start that right now. Please try again in a moment.";
