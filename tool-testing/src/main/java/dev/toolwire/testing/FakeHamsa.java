@@ -61,8 +61,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Besides failures, latency and rate limits, a fake can be scripted into server behaviours a
  * robust client must cope with: {@link #listSupersededVersions}, {@link #skipIsOffset}, {@link
- * #capTake}, {@link #omitTotal}, {@link #maskSecrets}, {@link #successFalseOnSuccess} and {@link
- * #basePath}; all off until scripted and after {@link #reset()}. Thread-safe.
+ * #capTake}, {@link #omitTotal}, {@link #maskSecrets}, {@link #successFalseOnSuccess}, {@link
+ * #omitCreatedAt} and {@link #basePath}; all off until scripted and after {@link #reset()}. {@link
+ * #beforeList} holds lists so that concurrent clients interleave in a known order. Thread-safe.
  */
 public final class FakeHamsa implements AutoCloseable {
 
@@ -377,6 +378,39 @@ public final class FakeHamsa implements AutoCloseable {
     }
 
     /**
+     * Makes every answer that contains a web tool (list, create, update, toggle, get) leave out its
+     * {@code createdAt}, as a server that does not say when a tool was made would. The stored tools
+     * ({@link #tools()}, {@link #tool(String)}, {@link #versions(String)}) keep it.
+     *
+     * @param enabled whether answers leave out {@code createdAt}
+     * @return this fake
+     */
+    public FakeHamsa omitCreatedAt(boolean enabled) {
+        quirks.omitCreatedAt = enabled;
+        return this;
+    }
+
+    /**
+     * Runs {@code hook} on the serving thread before each web-tool list request (with or without
+     * {@code search}) is answered, after the key check and before the list is read, so it sees the
+     * writes made while it ran. For tests of clients running at the same time: a hook that waits on a
+     * latch or a condition holds lists until other clients have written, so their requests interleave
+     * in a known order. The hook may block; other requests are served meanwhile, and a list it holds
+     * is not answered until it returns, so bound its waits. An exception it throws is not caught.
+     *
+     * <pre>{@code
+     * hamsa.beforeList(() -> awaitUntil(() -> hamsa.tools().size() >= 6));  // lists wait for six tools
+     * }</pre>
+     *
+     * @param hook what to run, or {@code null} for nothing (also after {@link #reset()})
+     * @return this fake
+     */
+    public FakeHamsa beforeList(@Nullable Runnable hook) {
+        quirks.beforeList = hook;
+        return this;
+    }
+
+    /**
      * Serves every route only under {@code prefix}, e.g. {@code "/hamsa"} for {@code
      * /hamsa/v2/voice-agents/web-tool/list}, as behind a gateway; requests without it answer 404
      * (code 10404). {@link #url()} then includes the prefix; recorded paths are as received.
@@ -479,7 +513,7 @@ public final class FakeHamsa implements AutoCloseable {
 
     /**
      * Forgets every tool, agent, request, test call, scripted failure, latency, rate limit and
-     * scripted behaviour (including the base path, the agent API and the test stream format); the
+     * scripted behaviour (including the base path, the list hook, the agent API and the test stream format); the
      * dialect stays.
      */
     public void reset() {

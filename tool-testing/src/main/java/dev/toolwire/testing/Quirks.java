@@ -13,6 +13,9 @@ final class Quirks {
     volatile boolean omitTotal;
     volatile boolean maskSecrets;
     volatile boolean successFalseOnSuccess;
+    volatile boolean omitCreatedAt;
+    /** Run before each web-tool list is answered; null for none. */
+    volatile @Nullable Runnable beforeList;
     /** The most items a page holds; 0 for no cap. */
     volatile int takeCap;
     /** The prefix every route is served under, e.g. {@code /hamsa}; empty for none. */
@@ -24,6 +27,8 @@ final class Quirks {
         omitTotal = false;
         maskSecrets = false;
         successFalseOnSuccess = false;
+        omitCreatedAt = false;
+        beforeList = null;
         takeCap = 0;
         basePath = "";
     }

@@ -49,6 +49,10 @@ final class WebToolEndpoints implements Endpoints {
     }
 
     private Reply list(Map<String, String> query) {
+        Runnable hook = quirks.beforeList;
+        if (hook != null) {
+            hook.run();
+        }
         String active = query.get("isActive");
         Boolean isActive = active == null ? null : Boolean.valueOf(active);
         List<ObjectNode> all = quirks.listSupersededVersions
@@ -89,10 +93,13 @@ final class WebToolEndpoints implements Endpoints {
         return tool.map(t -> Reply.ok(200, present(t))).orElseGet(() -> Reply.toolNotFound(id));
     }
 
-    /** A stored tool (a copy) as answered: its credentials masked when that is scripted. */
+    /** A stored tool (a copy) as answered: its credentials masked, its creation time left out, when that is scripted. */
     private ObjectNode present(ObjectNode tool) {
         if (quirks.maskSecrets) {
             dialect.maskSecrets(tool);
+        }
+        if (quirks.omitCreatedAt) {
+            tool.remove("createdAt");
         }
         return tool;
     }

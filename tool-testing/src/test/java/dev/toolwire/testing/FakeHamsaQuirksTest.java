@@ -11,8 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.testing.HamsaHttp.Answer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -202,9 +207,63 @@ class FakeHamsaQuirksTest {
     }
 
     @Test
+    void omitCreatedAt_leavesItOutOfEveryAnsweredTool_notTheStoredOne() throws Exception {
+        HAMSA.omitCreatedAt(true);
+        JsonNode created = http.post(TOOL, referenceBody("ping")).data();
+        String id = created.path("id").asText();
+        List<JsonNode> answered = List.of(created,
+                http.get(LIST).data().at("/items/0"),
+                http.get("/v1/voice-agents/web-tool/" + id).data(),
+                http.post(TOGGLE, toggleBody(id, true)).data(),
+                http.patch(TOOL + "/" + id, referenceBody("ping")).data());
+        for (JsonNode tool : answered) {
+            assertFalse(tool.has("createdAt"), tool.toString());
+            assertTrue(tool.has("updatedAt"), tool.toString());
+        }
+        assertTrue(HAMSA.tool("ping").orElseThrow().has("createdAt"));
+        GUIDE.omitCreatedAt(true);
+        assertFalse(guide.post("/v2/web-tool", fullGuideBody("orders")).data().has("createdAt"));
+    }
+
+    @Test
+    void beforeList_holdsListsUntilItReturns_whileWritesGoThrough() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HAMSA.beforeList(() -> {
+            held.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        CompletableFuture<Answer> list = CompletableFuture.supplyAsync(() -> {
+            try {
+                return http.get(LIST);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(held.await(10, TimeUnit.SECONDS), "the hook ran");
+        assertEquals(201, http.post(TOOL, referenceBody("made_meanwhile")).status(), "a write is served while a list is held");
+        assertFalse(list.isDone());
+        release.countDown();
+        assertEquals(List.of("made_meanwhile"), names(list.get(10, TimeUnit.SECONDS)), "the held list sees the write");
+
+        HAMSA.beforeList(null);
+        assertEquals(200, http.get(LIST).status());
+    }
+
+    @Test
     void reset_turnsEveryBehaviourOff() throws Exception {
         HAMSA.listSupersededVersions(true).skipIsOffset(true).capTake(1).omitTotal(true).maskSecrets(true)
-                .successFalseOnSuccess(true).basePath("/gw");
+                .successFalseOnSuccess(true).omitCreatedAt(true).basePath("/gw")
+                .beforeList(() -> {
+                    throw new IllegalStateException("the hook outlived reset()");
+                });
         HAMSA.reset();
         String id = HAMSA.seed(referenceBody("a")).path("id").asText();
         http.patch(TOOL + "/" + id, referenceBody("a"));
@@ -215,6 +274,7 @@ class FakeHamsaQuirksTest {
         assertEquals(List.of("a", "b"), names(list));
         assertEquals(2, list.data().path("total").asInt());
         assertEquals("Bearer sk-a", list.data().at("/items/0/toolSettings/authToken").asText());
+        assertTrue(list.data().at("/items/0").has("createdAt"));
         assertEquals(400, http.get(LIST + "?skip=0").status());
     }
 

@@ -1,6 +1,7 @@
 package dev.toolwire.runtime.hamsa;
 
 import io.micronaut.core.annotation.Internal;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param active whether the tool is active (a tool that does not say is taken as active)
  * @param activeStated whether the answer said so; a tool whose state is unknown is never deactivated
  * @param updatedAt when it was last changed, or null
+ * @param createdAt when the tool was created, as Hamsa answered it, or null when the answer did not
+ *     say or said it in a form not read (only used to tell which of two copies of a tool is older)
  * @param definition what the tool is
  */
 @Internal
@@ -22,6 +25,7 @@ public record RemoteWebTool(
         boolean active,
         boolean activeStated,
         @Nullable String updatedAt,
+        @Nullable Instant createdAt,
         WebToolDefinition definition) implements ListedWebTool {
 
     @Override

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,9 +19,10 @@ import org.jspecify.annotations.Nullable;
  * {@code pathParameters: [{name, defaultValue}]}, {@code timeoutSeconds} and {@code parameters}; maps
  * or lists wherever either appears; {@code timeOut} and {@code timeoutSeconds} in seconds,
  * {@code timeout} in seconds or milliseconds; numbers and booleans as strings too (booleans as
- * {@code 0}/{@code 1} as well); header entries named by {@code name} or {@code key}; unknown members
- * ignored. An item with no id or name, or with a member of an impossible type, becomes an
- * {@link UnreadableWebTool} naming what could not be read, never an exception.
+ * {@code 0}/{@code 1} as well); header entries named by {@code name} or {@code key}; {@code createdAt}
+ * as ISO-8601 text or epoch milliseconds (unknown otherwise); unknown members ignored. An item with
+ * no id or name, or with a member of an impossible type, becomes an {@link UnreadableWebTool} naming
+ * what could not be read, never an exception.
  */
 final class WebToolReader {
 
@@ -54,7 +58,7 @@ final class WebToolReader {
             boolean activeStated = item.hasNonNull("isActive") || item.hasNonNull("active");
             boolean active = flag(item, item.hasNonNull("isActive") ? "isActive" : "active", true);
             return new RemoteWebTool(id, persistentId, version, active, activeStated, updatedAt,
-                    definition((ObjectNode) item, name));
+                    instant(item.get("createdAt")), definition((ObjectNode) item, name));
         } catch (Unreadable e) {
             return new UnreadableWebTool(id, persistentId, version, name, updatedAt, e.getMessage());
         }
@@ -280,6 +284,33 @@ final class WebToolReader {
             return node != null && node.isTextual() ? Integer.valueOf(node.asText().strip()) : null;
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * A point in time as ISO-8601 text ({@code 2024-05-01T10:00:00.123Z}, or with an offset) or as
+     * epoch milliseconds (a number, or digits in a string); anything else is unknown, never a reason
+     * to leave the tool unread.
+     */
+    private static @Nullable Instant instant(@Nullable JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        String text = node.asText().strip();
+        if (node.isIntegralNumber() && node.canConvertToLong() || node.isTextual() && text.matches("\\d{1,15}")) {
+            return Instant.ofEpochMilli(Long.parseLong(text));
+        }
+        if (!node.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeException notAnInstant) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeException unreadable) {
+                return null;
+            }
         }
     }
 

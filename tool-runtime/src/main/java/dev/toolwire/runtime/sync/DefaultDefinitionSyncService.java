@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * The sync: checks the configuration (public URL, API key, credentials, dialect), opens a run against
  * Hamsa (which finds out the dialect), reads every remote tool, plans with {@link PlanBuilder} and
  * applies with {@link PlanApplier} in the same run. Each tool about to be created is looked up by name
- * first, so a page the list did not show never becomes a duplicate.
+ * first, so a page the list did not show never becomes a duplicate; a sync running at the same moment
+ * that creates the same tool is caught after the writes ({@link DuplicateCollapser}).
  */
 @Singleton
 @Internal
@@ -87,7 +88,8 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
                     options.prune()).plan(content, OurTool.onHamsa(listing, codeNames, builder.mapper()), notes);
             monitor.succeeded("list web tools");
             return new SyncPlan(builder.mapper().publicUrl(), options, session,
-                    new SyncPlan.Content(content.entries(), content.work(), content.elsewhere(), notes), agents);
+                    new SyncPlan.Content(content.entries(), content.work(), content.elsewhere(), notes, content.duplicated()),
+                    agents);
         } catch (HamsaApiException e) {
             monitor.failed("list web tools", e);
             if (e.isAuthFailure()) {
@@ -105,7 +107,8 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
 
     @Override
     public SyncResult apply(SyncPlan plan, Consumer<String> progress) {
-        return new PlanApplier(plan.session(), builder(plan.options()), hamsa, monitor).apply(plan, progress);
+        List<ToolDescriptor> tools = registry.all().stream().map(RegisteredTool::descriptor).toList();
+        return new PlanApplier(plan.session(), tools, builder(plan.options()), hamsa, monitor).apply(plan, progress);
     }
 
     @Override

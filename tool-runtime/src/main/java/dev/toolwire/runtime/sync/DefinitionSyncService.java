@@ -31,7 +31,10 @@ public interface DefinitionSyncService {
 
     /**
      * Applies a plan: creates, then updates, then deactivations, sequentially. A failed write is
-     * counted and the others still run.
+     * counted and the others still run. Then, when anything was to be created or the plan saw several
+     * live copies of one of the code's tools, it lists again and deactivates every live copy under the
+     * public URL but the oldest, which syncs running at the same moment all keep
+     * ({@link SyncResult#duplicates()}).
      *
      * @param plan a plan from {@link #plan(SyncOptions)}
      * @param progress receives one line per write

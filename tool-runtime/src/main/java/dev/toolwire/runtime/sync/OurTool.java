@@ -98,7 +98,11 @@ record OurTool(String name, @Nullable String persistentId, Set<String> recordIds
         return newest;
     }
 
-    /** The twin the plan picks among live copies: active first, then the highest version. */
+    /**
+     * The twin the plan picks among copies (the greatest): active first, then the oldest
+     * ({@link DuplicateCollapser#OLDEST_FIRST}), the copy every run keeps when it collapses duplicates
+     * and the one every run would switch back on.
+     */
     static final Comparator<RemoteWebTool> PREFERRED = Comparator.comparing(RemoteWebTool::active)
-            .thenComparing(r -> r.version() == null ? 0 : r.version());
+            .thenComparing(DuplicateCollapser.OLDEST_FIRST.reversed());
 }

@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * URL is under the public URL. A code tool with an active, equal remote twin is unchanged; a
  * different or inactive one is updated; none is created, unless a tool of that name points elsewhere
  * (a conflict) or could not be read (unreadable), both left alone. Ours that are no longer in the code
- * are orphans, deactivated when pruning; a remote tool whose name is in the code is never one.
+ * are orphans, deactivated when pruning; a remote tool whose name is in the code is never one. Of
+ * several live copies of one tool under our URL the twin is the oldest, the one
+ * {@link DuplicateCollapser} keeps after the writes; a note names the others it deactivates.
  */
 final class PlanBuilder {
 
@@ -89,10 +91,15 @@ final class PlanBuilder {
             masked += auth.remoteMasked() ? 1 : 0;
             List<SyncPlan.Change> changes = changes(twin, body, auth, options.rotateCredentials(), dialect);
             SyncPlan.Action action = changes.isEmpty() ? SyncPlan.Action.UNCHANGED : SyncPlan.Action.UPDATE;
-            entries.add(new SyncPlan.Entry(tool.name(), action, changes, twin.id(), versionNote(twin, ours)));
+            entries.add(new SyncPlan.Entry(tool.name(), action, changes, twin.id(), versionNote(twin)));
             work.put(SyncPlan.key(tool.name(), twin.id()), new SyncPlan.Work(body, twin));
         }
         int elsewhere = orphans(latest, claimed, tools, options.prune(), entries, work, notes);
+        Map<String, List<RemoteWebTool>> duplicates = DuplicateCollapser.duplicates(listing,
+                tools.stream().map(ToolDescriptor::name).collect(Collectors.toSet()), mapper);
+        duplicates.forEach((name, copies) -> notes.add(name + " has " + copies.size() + " live copies under this URL ("
+                + copies.stream().map(RemoteWebTool::id).collect(Collectors.joining(", ")) + "): after the writes the oldest, "
+                + copies.get(0).id() + ", stays live and the others are deactivated."));
         if (listing.supersededCount() > 0) {
             notes.add(listing.supersededCount() + " superseded versions were listed as items of their own; only each "
                     + "tool's newest version counts, and superseded ones are never written to.");
@@ -107,7 +114,7 @@ final class PlanBuilder {
             notes.add("Hamsa answered the credentials of " + masked + " tools masked or left them out; they are assumed "
                     + "current (sync --rotate-credentials publishes new ones).");
         }
-        return new SyncPlan.Content(entries, work, elsewhere, notes);
+        return new SyncPlan.Content(entries, work, elsewhere, notes, duplicates.keySet());
     }
 
     /** A code tool whose name Hamsa has only elsewhere (a conflict) or only unreadable: left alone. */
@@ -184,14 +191,8 @@ final class PlanBuilder {
         return Definitions.diff(before, after, secretsUnknown);
     }
 
-    private String versionNote(RemoteWebTool twin, List<RemoteWebTool> ours) {
-        String note = "version " + (twin.version() == null ? "?" : twin.version())
+    private String versionNote(RemoteWebTool twin) {
+        return "version " + (twin.version() == null ? "?" : twin.version())
                 + (mapper.isAdopted(twin.serverUrl()) ? ", adopted from " + WebToolMapper.shown(twin.serverUrl()) : "");
-        if (ours.size() > 1) {
-            note += "; " + (ours.size() - 1) + " more live copies under this URL ("
-                    + ours.stream().filter(r -> r != twin).map(RemoteWebTool::id).collect(Collectors.joining(", "))
-                    + ") are left alone";
-        }
-        return note;
     }
 }

@@ -5,6 +5,7 @@ import dev.toolwire.runtime.hamsa.RemoteWebTool;
 import dev.toolwire.runtime.hamsa.WebToolDefinition;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -174,8 +175,11 @@ public final class SyncPlan {
     /** The work behind an entry: what to send, and the remote tool (newest version) it replaces. */
     record Work(@Nullable WebToolDefinition body, @Nullable RemoteWebTool remote) {}
 
-    /** What the plan builder found, before the run it belongs to is attached. */
-    record Content(List<Entry> entries, Map<String, Work> work, int elsewhere, List<String> notes) {}
+    /**
+     * What the plan builder found, before the run it belongs to is attached; {@code duplicated} names
+     * the code's tools with more than one live copy under the public URL.
+     */
+    record Content(List<Entry> entries, Map<String, Work> work, int elsewhere, List<String> notes, Set<String> duplicated) {}
 
     private final String publicUrl;
     private final SyncOptions options;
@@ -184,6 +188,7 @@ public final class SyncPlan {
     private final Map<String, Work> work;
     private final int elsewhere;
     private final List<String> notes;
+    private final Set<String> duplicated;
     private final List<AgentEntry> agents;
 
     SyncPlan(String publicUrl, SyncOptions options, HamsaSession session, Content content, List<AgentEntry> agents) {
@@ -194,6 +199,7 @@ public final class SyncPlan {
         this.work = Map.copyOf(content.work());
         this.elsewhere = content.elsewhere();
         this.notes = List.copyOf(content.notes());
+        this.duplicated = Set.copyOf(content.duplicated());
         this.agents = List.copyOf(agents);
     }
 
@@ -219,10 +225,11 @@ public final class SyncPlan {
     /**
      * Whether applying the plan sends anything.
      *
-     * @return whether there is a create, update, deactivation or agent change
+     * @return whether there is a create, update, deactivation, second live copy of a tool to
+     *     deactivate or agent change
      */
     public boolean hasWrites() {
-        return count(Action.CREATE) + count(Action.UPDATE) + count(Action.DEACTIVATE) > 0
+        return count(Action.CREATE) + count(Action.UPDATE) + count(Action.DEACTIVATE) > 0 || !duplicated.isEmpty()
                 || agents.stream().anyMatch(a -> !a.changes().isEmpty());
     }
 
@@ -302,6 +309,11 @@ public final class SyncPlan {
 
     HamsaSession session() {
         return session;
+    }
+
+    /** The code's tools with more than one live copy under the public URL when the plan was made. */
+    Set<String> duplicated() {
+        return duplicated;
     }
 
     Work work(Entry entry) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -149,5 +150,19 @@ class WebToolReaderTest {
         assertEquals(List.of("x", "y"), clash.latestVersions().stream().map(ListedWebTool::id).toList(),
                 "two records of one version are two tools, whatever their persistentId");
         assertEquals(List.of("c"), listing.named("t").stream().map(ListedWebTool::id).toList());
+    }
+
+    @Test
+    void createdAt_isReadAsAnInstant_inTheFormsHamsaMayWriteIt_andIsNeverAReasonToLeaveAToolUnread() {
+        assertEquals(Instant.parse("2024-05-01T10:00:00.123Z"),
+                read("{'id':'1','name':'n','createdAt':'2024-05-01T10:00:00.123Z'}").createdAt());
+        assertEquals(Instant.parse("2024-05-01T08:00:00Z"),
+                read("{'id':'1','name':'n','createdAt':'2024-05-01T10:00:00+02:00'}").createdAt());
+        assertEquals(Instant.ofEpochMilli(1714557600123L), read("{'id':'1','name':'n','createdAt':1714557600123}").createdAt());
+        assertEquals(Instant.ofEpochMilli(1714557600123L), read("{'id':'1','name':'n','createdAt':'1714557600123'}").createdAt());
+        for (String unknown : List.of("'yesterday'", "null", "true", "{}", "'2024-05-01'")) {
+            assertNull(read("{'id':'1','name':'n','createdAt':" + unknown + "}").createdAt(), unknown);
+        }
+        assertNull(read("{'id':'1','name':'n'}").createdAt());
     }
 }

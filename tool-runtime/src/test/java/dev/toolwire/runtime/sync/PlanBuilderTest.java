@@ -58,8 +58,8 @@ class PlanBuilderTest {
 
     private static RemoteWebTool remote(String id, String persistentId, int version, String name, boolean active, String url) {
         ObjectNode params = Json.MAPPER.createObjectNode().put("type", "object");
-        return new RemoteWebTool(id, persistentId, version, active, true, null, new WebToolDefinition("FUNCTION", name, "d", false,
-                null, params, Map.of(), url, "POST", null, null, BigDecimal.TEN, Map.of(), Map.of()));
+        return new RemoteWebTool(id, persistentId, version, active, true, null, null, new WebToolDefinition("FUNCTION", name,
+                "d", false, null, params, Map.of(), url, "POST", null, null, BigDecimal.TEN, Map.of(), Map.of()));
     }
 
     private static SyncPlan.Content plan(boolean prune, ListedWebTool... items) {
@@ -95,22 +95,25 @@ class PlanBuilderTest {
     }
 
     @Test
-    void twoLiveCopiesOfACodeTool_oneIsTheTwin_theOtherIsLeftAloneAndNamed() {
+    void twoLiveCopiesOfACodeTool_theOldestIsTheTwin_theOtherIsNamedForDeactivationAfterTheWrites() {
         SyncPlan.Content plan = plan(true,
-                remote("a", "pa", 1, "open_tool", true, OURS + "/tools/open_tool"),
-                remote("b", "pb", 4, "open_tool", true, OURS + "/tools/open_tool"));
+                remote("b", "pb", 4, "open_tool", true, OURS + "/tools/open_tool"),
+                remote("a", "pa", 1, "open_tool", true, OURS + "/tools/open_tool"));
 
         SyncPlan.Entry open = entry(plan, "open_tool");
-        assertEquals("b", open.remoteId());
-        assertTrue(open.detail().endsWith("1 more live copies under this URL (a) are left alone"), open.detail());
-        assertEquals(0, plan.entries().stream().filter(e -> e.action() == SyncPlan.Action.DEACTIVATE).count());
+        assertEquals("a", open.remoteId(), "no creation time: the lowest persistentId, whatever the version or list order");
+        assertEquals(Set.of("open_tool"), plan.duplicated());
+        assertTrue(plan.notes().contains("open_tool has 2 live copies under this URL (a, b): after the writes the "
+                + "oldest, a, stays live and the others are deactivated."), plan.notes().toString());
+        assertEquals(0, plan.entries().stream().filter(e -> e.action() == SyncPlan.Action.DEACTIVATE).count(),
+                "never a plan entry: the tool stays in the code");
     }
 
     private static RemoteWebTool jwtTool(String token, String updatedAt) {
         RemoteWebTool plain = remote("j", "pj", 2, "jwt_tool", true, OURS + "/tools/jwt_tool");
         SyncPlan.Content first = plan(false, plain);
         WebToolDefinition sent = first.work().get(SyncPlan.key("jwt_tool", "j")).body();
-        return new RemoteWebTool("j", "pj", 2, true, true, updatedAt, new WebToolDefinition(sent.type(), sent.name(),
+        return new RemoteWebTool("j", "pj", 2, true, true, updatedAt, null, new WebToolDefinition(sent.type(), sent.name(),
                 sent.description(), sent.async(), null, sent.params(), sent.messages(), sent.serverUrl(), sent.methodType(),
                 null, token, sent.timeoutSeconds(), Map.of(), sent.pathParameters()));
     }
@@ -142,7 +145,7 @@ class PlanBuilderTest {
 
     @Test
     void anOrphanWhoseStateNobodyStated_isNeverDeactivated() {
-        RemoteWebTool unstated = new RemoteWebTool("o", "po", 1, true, false, null,
+        RemoteWebTool unstated = new RemoteWebTool("o", "po", 1, true, false, null, null,
                 remote("o", "po", 1, "retired", true, OURS + "/tools/retired").definition());
         assertEquals(List.of(), plan(true, unstated).entries().stream()
                 .filter(e -> e.action() == SyncPlan.Action.DEACTIVATE).toList());
