@@ -2,6 +2,7 @@ package dev.toolwire.runtime.http;
 
 import dev.toolwire.runtime.invoke.Envelopes;
 import dev.toolwire.runtime.invoke.ToolOutcome;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.annotation.Internal;
@@ -23,26 +24,35 @@ import java.util.Optional;
 /**
  * Makes Micronaut's own error responses (404 no route, 405 wrong method, 413, 415, 400 and 500 from
  * its exception handlers) come out in the Toolwire error envelope, for tool routes and for requests
- * that matched no route. Errors of the application's other controllers keep Micronaut's format: the
- * original {@link ErrorResponseProcessor} is decorated, not replaced.
+ * that matched no route at a tool's path or under {@code /tools}. Errors of the application's other
+ * controllers, and of paths that are not Toolwire's, keep Micronaut's format: the original
+ * {@link ErrorResponseProcessor} is decorated, not replaced.
  */
 @Singleton
 @Internal
 public final class EnvelopeErrorResponses implements BeanCreatedEventListener<ErrorResponseProcessor<?>> {
 
+    private final BeanProvider<ToolPaths> toolPaths;
+
+    EnvelopeErrorResponses(BeanProvider<ToolPaths> toolPaths) {
+        this.toolPaths = toolPaths;
+    }
+
     @Override
     public ErrorResponseProcessor<?> onCreated(BeanCreatedEvent<ErrorResponseProcessor<?>> event) {
         ErrorResponseProcessor<?> delegate = event.getBean();
-        return new Decorator(delegate);
+        return new Decorator(delegate, toolPaths);
     }
 
     /** Answers with the envelope where Toolwire owns the route, else asks Micronaut's processor. */
     private static final class Decorator implements ErrorResponseProcessor<Object> {
 
         private final ErrorResponseProcessor<?> delegate;
+        private final BeanProvider<ToolPaths> toolPaths;
 
-        Decorator(ErrorResponseProcessor<?> delegate) {
+        Decorator(ErrorResponseProcessor<?> delegate, BeanProvider<ToolPaths> toolPaths) {
             this.delegate = delegate;
+            this.toolPaths = toolPaths;
         }
 
         @Override
@@ -81,9 +91,12 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
             return Optional.empty();
         }
 
-        private static boolean ownedByToolwire(HttpRequest<?> request) {
+        private boolean ownedByToolwire(HttpRequest<?> request) {
             Optional<RouteInfo<?>> route = RouteAttributes.getRouteInfo(request);
-            return route.isEmpty() || route.get().getDeclaringType() == ToolEndpoint.class;
+            if (route.isPresent()) {
+                return route.get().getDeclaringType() == ToolEndpoint.class;
+            }
+            return toolPaths.get().covers(request.getPath());
         }
     }
 

@@ -49,7 +49,7 @@ class ConnectionCapTest {
             assertTrue(Polling.eventually(() -> limits.open() == 1, Duration.ofSeconds(5)), "places freed");
             try (Socket again = RawHttp.connect(server.getPort())) {
                 again.setSoTimeout(3_000);
-                again.getOutputStream().write("GET /nothing-here HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                again.getOutputStream().write("GET /tools/nothing-here HTTP/1.1\r\nHost: localhost\r\n\r\n"
                         .getBytes(StandardCharsets.ISO_8859_1));
                 assertEquals(404, RawHttp.readOne(again.getInputStream()).status());
             }

@@ -28,8 +28,8 @@ class RequestHeadTimeoutTest {
 
     static final int TIMEOUT_MILLIS = 300;
 
-    private static final String PARTIAL_HEAD = "GET /nothing-here HTTP/1.1\r\nHost: localhost\r\nX-Slow: ";
-    private static final String WHOLE_HEAD = "GET /nothing-here HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    private static final String PARTIAL_HEAD = "GET /tools/nothing-here HTTP/1.1\r\nHost: localhost\r\nX-Slow: ";
+    private static final String WHOLE_HEAD = "GET /tools/nothing-here HTTP/1.1\r\nHost: localhost\r\n\r\n";
 
     @Inject
     EmbeddedServer server;
@@ -113,7 +113,7 @@ class RequestHeadTimeoutTest {
             assertFalse(idle.closed(), "an idle kept-alive connection is left to micronaut.server.idle-timeout");
             assertTrue(idle.empty());
 
-            for (String piece : new String[] {"GET /nothing-here HTTP/1.1\r\n", "Host: local"}) {
+            for (String piece : new String[] {"GET /tools/nothing-here HTTP/1.1\r\n", "Host: local"}) {
                 send(socket, piece);
                 assertTrue(RawHttp.drain(socket, TIMEOUT_MILLIS / 6).empty(), "no answer to half a head");
             }

@@ -183,4 +183,17 @@ class ToolErrorsTest {
         assertEquals(500, failed.status());
         assertFalse(failed.body().has("success"), failed.body().toString());
     }
+
+    @Test
+    void pathsThatAreNotToolwiresKeepMicronautErrors() {
+        Exchanges.Answer missing = exchange(client, HttpRequest.GET("/plain/nope"));
+        assertEquals(404, missing.status());
+        assertFalse(missing.body().has("success"), "an application path: " + missing.body());
+        Exchanges.Answer wrongMethod = exchange(client, HttpRequest.POST("/plain/hello", "{}"));
+        assertEquals(405, wrongMethod.status());
+        assertFalse(wrongMethod.body().has("success"), "an application controller: " + wrongMethod.body());
+        Exchanges.Answer elsewhere = exchange(client, HttpRequest.GET("/somewhere/else"));
+        assertEquals(404, elsewhere.status());
+        assertFalse(elsewhere.body().has("success"), "not a tool path: " + elsewhere.body());
+    }
 }
