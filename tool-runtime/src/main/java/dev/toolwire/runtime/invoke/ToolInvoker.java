@@ -3,16 +3,20 @@ package dev.toolwire.runtime.invoke;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.descriptor.Binding;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.store.RetryMemory;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -138,23 +142,58 @@ public final class ToolInvoker {
         return details;
     }
 
+    /**
+     * The JSON pointer of a Java violation in the wire's names: the parameter's wire name, then each
+     * nested property's wire name (found through the parameter's binding, as the arguments were
+     * renamed on the way in) and each element's index or key. So a nested violation is named as a
+     * schema violation of the same value would be.
+     */
     private static String pointer(RegisteredTool tool, Path path) {
         Argument<?>[] arguments = tool.method().getArguments();
+        List<ToolDescriptor.Parameter> parameters = tool.descriptor().invocation().parameters();
         StringBuilder sb = new StringBuilder();
+        Binding binding = Binding.VALUE;
         int index = 0;
         for (Path.Node node : path) {
             index++;
-            if (index == 1 || node.getName() == null) {
+            if (index == 1) {
                 continue; // the method node
             }
-            String name = node.getName();
             if (index == 2) {
-                for (int i = 0; i < arguments.length; i++) {
-                    String wire = tool.descriptor().invocation().parameters().get(i).name();
-                    if (arguments[i].getName().equals(name) && wire != null) {
-                        name = wire;
+                String name = node.getName();
+                for (int i = 0; i < arguments.length && i < parameters.size(); i++) {
+                    if (arguments[i].getName().equals(name)) {
+                        ToolDescriptor.Parameter parameter = parameters.get(i);
+                        name = parameter.name() == null ? name : parameter.name();
+                        binding = parameter.binding() == null ? Binding.VALUE : parameter.binding();
                     }
                 }
+                sb.append('/').append(name);
+                continue;
+            }
+            if (node.isInIterable()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (position != null) {
+                    sb.append('/').append(position);
+                }
+                binding = binding instanceof Binding.Array array ? array.items()
+                        : binding instanceof Binding.MapOf map ? map.values() : Binding.VALUE;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
+                continue; // an element's own constraint: its index or key is the whole name
+            }
+            String name = node.getName();
+            if (binding instanceof Binding.Properties properties) {
+                Binding next = Binding.VALUE;
+                for (Map.Entry<String, Binding.Property> property : properties.properties().entrySet()) {
+                    if (property.getValue().javaName().equals(name)) {
+                        name = property.getKey();
+                        next = property.getValue().binding();
+                    }
+                }
+                binding = next;
+            } else {
+                binding = Binding.VALUE;
             }
             sb.append('/').append(name);
         }

@@ -196,4 +196,16 @@ class ToolErrorsTest {
         assertEquals(404, elsewhere.status());
         assertFalse(elsewhere.body().has("success"), "not a tool path: " + elsewhere.body());
     }
+
+    @Test
+    void aNestedJavaViolation_isNamedByItsWirePath() {
+        Exchanges.Answer answer = send(HttpRequest.POST("/tools/schedule_delivery",
+                HttpCalls.q("{'delivery':{'contact_name':'Ana','delivery_date':'2020-01-01'}}")));
+        assertEquals(400, answer.status(), answer.body().toString());
+        assertEquals("INVALID_ARGUMENTS", answer.body().at("/error/code").asText());
+        assertEquals("/delivery/delivery_date", answer.body().at("/error/details/0/path").asText(),
+                "the wire's names, as schema errors give them: " + answer.body());
+        assertTrue(answer.body().at("/error/details/0/message").asText().startsWith("'delivery.delivery_date' "),
+                answer.body().toString());
+    }
 }
