@@ -21,14 +21,10 @@ public final class AuthModes {
      * The declared mode of a tool.
      *
      * @param tool the descriptor
-     * @return its {@code auth}, {@code JWT} when unreadable
+     * @return its {@code auth}, as the descriptor declares it
      */
     public static AuthMode of(ToolDescriptor tool) {
-        try {
-            return AuthMode.valueOf(tool.auth().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException unknown) {
-            return AuthMode.JWT;
-        }
+        return tool.auth();
     }
 
     /**

@@ -46,8 +46,8 @@ final class ToolsCommand implements Callable<Integer> {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (RegisteredTool tool : tools) {
                 ToolDescriptor d = tool.descriptor();
-                array.addObject().put("name", d.name()).put("method", d.method()).put("path", d.path())
-                        .put("auth", d.auth()).put("effectiveAuth", effective(d, credentials)).put("async", d.async());
+                array.addObject().put("name", d.name()).put("method", d.method().name()).put("path", d.path())
+                        .put("auth", d.auth().name()).put("effectiveAuth", effective(d, credentials)).put("async", d.async());
             }
             session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return 0;
@@ -57,7 +57,7 @@ final class ToolsCommand implements Callable<Integer> {
         for (RegisteredTool tool : tools) {
             ToolDescriptor d = tool.descriptor();
             String auth = effective(d, credentials) + (isDefault(d) ? " (default)" : "");
-            rows.add(new String[] {d.name(), d.method(), d.path(), auth, d.async() ? "yes" : "no"});
+            rows.add(new String[] {d.name(), d.method().name(), d.path(), auth, d.async() ? "yes" : "no"});
         }
         printTable(rows);
         if (tools.isEmpty()) {

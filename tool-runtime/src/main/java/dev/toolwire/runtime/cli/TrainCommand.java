@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -72,7 +71,6 @@ final class TrainCommand implements Callable<Integer> {
 
     /** What refused requests put in a path placeholder: '!' is not allowed in a literal route segment. */
     private static final String NO_LITERAL_SEGMENT = "!training";
-    private static final Set<String> BODY_METHODS = Set.of("POST", "PUT", "PATCH");
     private static final Duration TOKEN_TTL = Duration.ofMinutes(10);
     /** Counted as the status of a request that got no HTTP answer at all. */
     private static final int NO_ANSWER = 0;
@@ -200,7 +198,7 @@ final class TrainCommand implements Callable<Integer> {
         void refuse(RegisteredTool tool) {
             ToolDescriptor descriptor = tool.descriptor();
             AuthMode mode = credentials.effectiveMode(AuthModes.of(descriptor));
-            boolean takesBody = BODY_METHODS.contains(descriptor.method());
+            boolean takesBody = takesBody(descriptor);
             if (mode != AuthMode.NONE) {
                 send(tool, 401, "no credentials", UnaryOperator.identity());
             }
@@ -222,7 +220,7 @@ final class TrainCommand implements Callable<Integer> {
             Map<String, Object> pathValues = new HashMap<>();
             descriptor.pathParameters().forEach(p -> pathValues.put(p.name(), rest.remove(p.name()).asText()));
             UriBuilder uri = UriBuilder.of(UriTemplate.of(descriptor.path()).expand(pathValues));
-            boolean takesBody = BODY_METHODS.contains(descriptor.method());
+            boolean takesBody = takesBody(descriptor);
             if (!takesBody) {
                 // A JSON null is an absent query parameter.
                 rest.properties().stream().filter(argument -> !argument.getValue().isNull()).forEach(argument ->
@@ -232,7 +230,7 @@ final class TrainCommand implements Callable<Integer> {
             UnaryOperator<MutableHttpRequest<Object>> credential =
                     credential(tool, credentials.effectiveMode(AuthModes.of(descriptor)));
             MutableHttpRequest<Object> request = credential.apply(
-                    HttpRequest.create(HttpMethod.parse(descriptor.method()), uri.toString()));
+                    HttpRequest.create(HttpMethod.parse(descriptor.method().name()), uri.toString()));
             if (takesBody) {
                 request.contentType(MediaType.APPLICATION_JSON_TYPE).body(rest.toString());
             }
@@ -262,7 +260,7 @@ final class TrainCommand implements Callable<Integer> {
             Map<String, Object> nowhere = new HashMap<>();
             descriptor.pathParameters().forEach(p -> nowhere.put(p.name(), NO_LITERAL_SEGMENT));
             String path = UriTemplate.of(descriptor.path()).expand(nowhere);
-            int status = exchange(customizer.apply(HttpRequest.create(HttpMethod.parse(descriptor.method()), path)));
+            int status = exchange(customizer.apply(HttpRequest.create(HttpMethod.parse(descriptor.method().name()), path)));
             if (status != expected) {
                 unexpected.add(tool.name() + ": " + what + " got " + status + ", expected " + expected);
             }
@@ -283,5 +281,12 @@ final class TrainCommand implements Callable<Integer> {
             statuses.merge(status, 1, Integer::sum);
             return status;
         }
+    }
+
+    private static boolean takesBody(ToolDescriptor descriptor) {
+        return switch (descriptor.method()) {
+            case POST, PUT, PATCH -> true;
+            case GET, DELETE -> false;
+        };
     }
 }

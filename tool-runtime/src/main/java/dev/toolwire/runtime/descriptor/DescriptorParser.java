@@ -1,6 +1,8 @@
 package dev.toolwire.runtime.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.annotations.HttpMethod;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Internal;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -66,18 +69,40 @@ public final class DescriptorParser {
         return new ToolDescriptor(
                 name,
                 root.path("description").asText(""),
-                text(root, "method", source),
+                constant(HttpMethod.class, text(root, "method", source), "method", source),
                 text(root, "path", source),
                 pathParameters(root.path("pathParameters")),
                 (ObjectNode) params,
                 root.path("async").asBoolean(false),
                 Math.max(1, root.path("timeoutSeconds").asInt(10)),
                 new ToolDescriptor.Messages(optionalText(messages, "start"), optionalText(messages, "complete")),
-                root.path("auth").asText("DEFAULT"),
+                constant(AuthMode.class, root.path("auth").asText("DEFAULT"), "auth", source),
+                job(root.get("job"), name),
+                optionalText(root, "jobStatusOf"),
+                root.path("deduplicationWindowSeconds").asInt(0),
                 root.hasNonNull("jobStatusOf") && !root.has("invocation")
                         ? JOB_STATUS_INVOCATION : invocation(root.get("invocation"), source),
                 source,
                 root);
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String value, String key, String source) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw fail(source, "has an unknown '" + key + "': " + value);
+        }
+    }
+
+    private static ToolDescriptor.@Nullable Job job(@Nullable JsonNode job, String name) {
+        if (job == null || !job.isObject()) {
+            return null;
+        }
+        return new ToolDescriptor.Job(Math.max(1, job.path("acknowledgeWithinSeconds").asInt(2)),
+                Math.max(1, job.path("retainSeconds").asInt(3600)),
+                job.path("statusTool").asText(name + "_status"),
+                optionalText(job, "acknowledgeMessage") == null || optionalText(job, "acknowledgeMessage").isBlank()
+                        ? null : optionalText(job, "acknowledgeMessage"));
     }
 
     private static List<ToolDescriptor.PathParameter> pathParameters(JsonNode array) {

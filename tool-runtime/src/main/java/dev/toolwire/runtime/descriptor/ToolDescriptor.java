@@ -1,6 +1,8 @@
 package dev.toolwire.runtime.descriptor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.annotations.HttpMethod;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Internal;
 import java.util.List;
@@ -12,14 +14,21 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the tool name
  * @param description what the tool does, possibly empty
- * @param method the HTTP method, upper case
+ * @param method the HTTP method
  * @param path the route, with {@code {x}} placeholders
  * @param pathParameters the placeholders of {@link #path()}, in path order
  * @param params the JSON Schema of all arguments
  * @param async Hamsa's async flag
  * @param timeoutSeconds how long the caller waits, at least 1
  * @param messages the spoken start and complete messages
- * @param auth the auth mode: {@code DEFAULT}, {@code JWT}, {@code HEADER} or {@code NONE}
+ * @param auth the auth mode the tool declares ({@code DEFAULT} follows {@code toolwire.auth.default})
+ * @param job the job-mode settings (the optional {@code job} object), or {@code null} for a tool that
+ *     always answers in one call
+ * @param jobStatusOf for a job status tool, the job-mode tool it reports on (the optional
+ *     {@code jobStatusOf} key); {@code null} for any other tool
+ * @param deduplicationWindowSeconds how long a repeated identical call answers the first call's
+ *     outcome instead of acting again (the optional {@code deduplicationWindowSeconds} key); {@code 0}
+ *     when calls are not deduplicated
  * @param invocation how to find and call the Java method
  * @param source where the descriptor was read from, for messages
  * @param json the descriptor as it was read
@@ -28,14 +37,17 @@ import org.jspecify.annotations.Nullable;
 public record ToolDescriptor(
         String name,
         String description,
-        String method,
+        HttpMethod method,
         String path,
         List<PathParameter> pathParameters,
         ObjectNode params,
         boolean async,
         int timeoutSeconds,
         Messages messages,
-        String auth,
+        AuthMode auth,
+        @Nullable Job job,
+        @Nullable String jobStatusOf,
+        int deduplicationWindowSeconds,
         Invocation invocation,
         String source,
         ObjectNode json) {
@@ -56,13 +68,19 @@ public record ToolDescriptor(
      * @param timeoutSeconds the timeout
      * @param messages the messages
      * @param auth the auth mode
+     * @param job the job-mode settings
+     * @param jobStatusOf the tool a status tool reports on
+     * @param deduplicationWindowSeconds the retry window
      * @param invocation the invocation
      * @param source the origin
      * @param json the raw descriptor
      */
     public ToolDescriptor {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(auth, "auth");
         pathParameters = List.copyOf(pathParameters);
+        deduplicationWindowSeconds = Math.max(0, deduplicationWindowSeconds);
     }
 
     /**
@@ -75,43 +93,6 @@ public record ToolDescriptor(
         ObjectNode copy = json.deepCopy();
         copy.remove("invocation");
         return copy;
-    }
-
-    /**
-     * The job-mode settings, from the optional {@code job} object (descriptor-format.md).
-     *
-     * @return the settings, or {@code null} for a tool that always answers in one call
-     */
-    public @Nullable Job job() {
-        JsonNode job = json.get("job");
-        if (job == null || !job.isObject()) {
-            return null;
-        }
-        JsonNode message = job.get("acknowledgeMessage");
-        return new Job(Math.max(1, job.path("acknowledgeWithinSeconds").asInt(2)),
-                Math.max(1, job.path("retainSeconds").asInt(3600)),
-                job.path("statusTool").asText(name + "_status"),
-                message == null || message.asText().isBlank() ? null : message.asText());
-    }
-
-    /**
-     * For a job status tool, the job-mode tool it reports on (the optional {@code jobStatusOf} key).
-     *
-     * @return the tool name, or {@code null} for any other tool
-     */
-    public @Nullable String jobStatusOf() {
-        JsonNode of = json.get("jobStatusOf");
-        return of == null || !of.isTextual() || of.asText().isEmpty() ? null : of.asText();
-    }
-
-    /**
-     * How long a repeated identical call answers the first call's outcome instead of acting again
-     * (the optional {@code deduplicationWindowSeconds} key).
-     *
-     * @return the window in seconds, {@code 0} when calls are not deduplicated
-     */
-    public int deduplicationWindowSeconds() {
-        return Math.max(0, json.path("deduplicationWindowSeconds").asInt(0));
     }
 
     /**

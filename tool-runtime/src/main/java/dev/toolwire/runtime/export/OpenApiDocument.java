@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.annotations.HttpMethod;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.core.annotation.Internal;
@@ -61,7 +62,7 @@ public final class OpenApiDocument {
             AuthMode mode = modes.apply(tool);
             used.add(mode);
             ObjectNode pathItem = paths.has(tool.path()) ? (ObjectNode) paths.get(tool.path()) : paths.putObject(tool.path());
-            pathItem.set(tool.method().toLowerCase(Locale.ROOT), operation(tool, mode));
+            pathItem.set(tool.method().name().toLowerCase(Locale.ROOT), operation(tool, mode));
         }
         doc.set("components", components(used));
         return doc;
@@ -75,7 +76,7 @@ public final class OpenApiDocument {
         ArrayNode parameters = op.putArray("parameters");
         JsonNode properties = tool.params().path("properties");
         Set<String> required = requiredNames(tool.params());
-        boolean inBody = !tool.method().equals("GET") && !tool.method().equals("DELETE");
+        boolean inBody = tool.method() != HttpMethod.GET && tool.method() != HttpMethod.DELETE;
         ObjectNode bodySchema = Json.MAPPER.createObjectNode().put("type", "object");
         ObjectNode bodyProperties = bodySchema.putObject("properties");
         ArrayNode bodyRequired = Json.MAPPER.createArrayNode();

@@ -59,10 +59,12 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
         @SuppressWarnings("unchecked")
         public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
             HttpRequest<?> request = context.getRequest();
-            if (!ownedByToolwire(request)) {
+            Optional<Integer> oversized = oversizedHead(request);
+            // A head Netty refused has no path to tell whose it is: it gets the envelope.
+            if (oversized.isEmpty() && !ownedByToolwire(request)) {
                 return (MutableHttpResponse<Object>) delegate.processResponse(context, response);
             }
-            int status = oversizedHead(request).orElse(response.code());
+            int status = oversized.orElse(response.code());
             if (status != response.code()) {
                 response.status(status);
             }

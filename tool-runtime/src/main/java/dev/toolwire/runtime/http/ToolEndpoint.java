@@ -341,7 +341,7 @@ public final class ToolEndpoint {
         if (result == null) {
             result = new HashMap<>();
             for (RegisteredTool tool : registry.all()) {
-                result.computeIfAbsent(tool.descriptor().method(), method -> new HashMap<>())
+                result.computeIfAbsent(tool.descriptor().method().name(), method -> new HashMap<>())
                         .put(UriMatchTemplate.of(tool.descriptor().path()).getTemplateString(), tool);
             }
             routes = result;

@@ -48,17 +48,12 @@ public final class ToolRouteBuilder extends DefaultRouteBuilder {
 
     private UriRoute route(ToolDescriptor tool, ToolEndpoint endpoint) {
         String path = tool.path();
-        switch (tool.method()) {
-            case "GET":
-                return GET(path, endpoint, "handle", HttpRequest.class);
-            case "PUT":
-                return PUT(path, endpoint, "handle", HttpRequest.class);
-            case "PATCH":
-                return PATCH(path, endpoint, "handle", HttpRequest.class);
-            case "DELETE":
-                return DELETE(path, endpoint, "handle", HttpRequest.class);
-            default:
-                return POST(path, endpoint, "handle", HttpRequest.class);
-        }
+        return switch (tool.method()) {
+            case GET -> GET(path, endpoint, "handle", HttpRequest.class);
+            case PUT -> PUT(path, endpoint, "handle", HttpRequest.class);
+            case PATCH -> PATCH(path, endpoint, "handle", HttpRequest.class);
+            case DELETE -> DELETE(path, endpoint, "handle", HttpRequest.class);
+            case POST -> POST(path, endpoint, "handle", HttpRequest.class);
+        };
     }
 }

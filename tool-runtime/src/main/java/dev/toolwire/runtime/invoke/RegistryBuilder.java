@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
 final class RegistryBuilder {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryBuilder.class);
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private RegistryBuilder() {}
 
@@ -93,10 +92,6 @@ final class RegistryBuilder {
     }
 
     private static Schema compile(ToolDescriptor descriptor) {
-        if (!METHODS.contains(descriptor.method())) {
-            throw new DescriptorException("Tool '" + descriptor.name() + "' has HTTP method '" + descriptor.method()
-                    + "'; use GET, POST, PUT, PATCH or DELETE.");
-        }
         if (!descriptor.path().startsWith("/")) {
             throw new DescriptorException("Tool '" + descriptor.name() + "' has path '" + descriptor.path()
                     + "', which does not start with '/'.");

@@ -125,7 +125,7 @@ public final class PlaygroundEndpoint {
         ObjectNode summary = Json.MAPPER.createObjectNode()
                 .put("name", tool.name())
                 .put("description", tool.description())
-                .put("method", tool.method())
+                .put("method", tool.method().name())
                 .put("path", tool.path())
                 .put("auth", credentials.effectiveMode(AuthModes.of(tool)).name().toLowerCase(Locale.ROOT))
                 .put("async", tool.async());

@@ -152,7 +152,7 @@ final class ToolVerifier {
         ObjectNode request = NODES.objectNode();
         request.put("projectId", projectId);
         request.put("serverUrl", url(remote.serverUrl(), refusal.pathValues()));
-        request.put("method", remote.methodType().isEmpty() ? tool.method() : remote.methodType());
+        request.put("method", remote.methodType().isEmpty() ? tool.method().name() : remote.methodType());
         request.put("timeout", Math.max(1, Math.min(tool.timeoutSeconds(), MAX_TIMEOUT_SECONDS)));
         CredentialResolver.Auth fresh = masked ? credentials.resolve(tool) : null;
         String token = fresh != null ? fresh.authToken() : remote.authToken();

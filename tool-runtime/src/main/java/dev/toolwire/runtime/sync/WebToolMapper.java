@@ -95,7 +95,7 @@ public final class WebToolMapper {
             pathParameters.put(p.name(), def == null ? "" : def.isTextual() ? def.asText() : def.toString());
         }
         return new WebToolDefinition("FUNCTION", tool.name(), tool.description(), tool.async(), collectionId,
-                tool.params().deepCopy(), messages, serverUrl(tool.path()), tool.method(),
+                tool.params().deepCopy(), messages, serverUrl(tool.path()), tool.method().name(),
                 authToken != null ? WebToolDefinition.JWT_AUTH : WebToolDefinition.NO_AUTH, authToken,
                 BigDecimal.valueOf(tool.timeoutSeconds()), httpHeaders == null ? Map.of() : httpHeaders, pathParameters);
     }

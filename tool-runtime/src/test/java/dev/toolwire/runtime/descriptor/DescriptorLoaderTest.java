@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.networknt.schema.Schema;
+import dev.toolwire.annotations.HttpMethod;
 import dev.toolwire.runtime.invoke.SchemaValidator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -60,7 +61,7 @@ class DescriptorLoaderTest {
             Map<String, ToolDescriptor> descriptors = DescriptorLoader.load(loader);
             assertEquals(1, descriptors.size());
             ToolDescriptor tool = descriptors.get("jar_tool");
-            assertEquals("POST", tool.method());
+            assertEquals(HttpMethod.POST, tool.method());
             assertTrue(tool.source().startsWith("jar:file:"), tool.source());
             assertFalse(tool.publicJson().has("invocation"));
         }

@@ -33,7 +33,7 @@ final class ToolRequests {
             path = path.replace("{" + parameter.name() + "}",
                     URLEncoder.encode(value.asText(), StandardCharsets.UTF_8).replace("+", "%20"));
         }
-        HttpMethod method = HttpMethod.parse(tool.method());
+        HttpMethod method = HttpMethod.parse(tool.method().name());
         if (method == HttpMethod.GET || method == HttpMethod.DELETE) {
             return HttpRequest.create(method, withQuery(path, rest));
         }
