@@ -4,7 +4,7 @@ import dev.toolwire.runtime.JobRecord;
 import dev.toolwire.runtime.JobStore;
 import dev.toolwire.runtime.JobsConfiguration;
 import dev.toolwire.runtime.invoke.DefaultJobStore;
-import dev.toolwire.runtime.invoke.Envelopes;
+import dev.toolwire.runtime.invoke.ToolFailures;
 import dev.toolwire.runtime.invoke.RetryLaterException;
 import io.lettuce.core.ScriptOutputType;
 import io.micronaut.context.annotation.Requires;
@@ -154,7 +154,7 @@ final class RedisJobStore implements JobStore {
         if (job.state() == JobRecord.State.RUNNING && !running.containsKey(jobId)
                 && call(redis.run(c -> c.exists(leaseKey(jobId)))) == 0) {
             return Optional.of(new JobRecord(jobId, job.toolName(), job.subject(), JobRecord.State.FAILED, job.progress(),
-                    LOST, null, Envelopes.UNAVAILABLE, job.expiresAt()));
+                    LOST, null, ToolFailures.UNAVAILABLE, job.expiresAt()));
         }
         return Optional.of(job);
     }

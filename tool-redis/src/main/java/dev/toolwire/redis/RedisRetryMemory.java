@@ -1,15 +1,16 @@
 package dev.toolwire.redis;
 
 import dev.toolwire.runtime.DeduplicationConfiguration;
+import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.invoke.DeduplicationCache;
-import dev.toolwire.runtime.invoke.Envelopes;
+import dev.toolwire.runtime.invoke.ToolFailures;
 import dev.toolwire.runtime.invoke.RetryLaterException;
-import dev.toolwire.runtime.invoke.ToolOutcome;
 import dev.toolwire.runtime.store.CallKey;
 import dev.toolwire.runtime.store.RetryMemory;
 import io.lettuce.core.ScriptOutputType;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Internal;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -94,16 +95,19 @@ final class RedisRetryMemory implements RetryMemory {
     private final SharedRedis redis;
     private final int maxPerCaller;
     private final Executor executor;
+    private final OutcomeCodec codec;
 
-    RedisRetryMemory(SharedRedis redis, DeduplicationConfiguration config, @Named(TaskExecutors.BLOCKING) Executor executor) {
+    RedisRetryMemory(SharedRedis redis, DeduplicationConfiguration config, @Named(TaskExecutors.BLOCKING) Executor executor,
+            JsonMapper json) {
         this.redis = redis;
+        this.codec = new OutcomeCodec(json);
         this.maxPerCaller = Math.max(1, config.maxPerCaller());
         this.executor = executor;
     }
 
     @Override
-    public CompletableFuture<ToolOutcome> run(CallKey key, Duration window, Duration timeout, String requestId,
-            Supplier<CompletableFuture<ToolOutcome>> call) {
+    public CompletableFuture<ToolResult> run(CallKey key, Duration window, Duration timeout, String requestId,
+            Supplier<CompletableFuture<ToolResult>> call) {
         Call attempt = new Call(key, window, timeout, requestId, call);
         return attempt.claim();
     }
@@ -118,9 +122,9 @@ final class RedisRetryMemory implements RetryMemory {
         final Duration hold;
         final long waitUntil;
         final String requestId;
-        final Supplier<CompletableFuture<ToolOutcome>> call;
+        final Supplier<CompletableFuture<ToolResult>> call;
 
-        Call(CallKey key, Duration window, Duration timeout, String requestId, Supplier<CompletableFuture<ToolOutcome>> call) {
+        Call(CallKey key, Duration window, Duration timeout, String requestId, Supplier<CompletableFuture<ToolResult>> call) {
             String caller = "{" + SharedRedis.digest(key.caller()) + "}"; // one hash slot per caller
             this.entry = redis.key("retry", caller, key.call());
             this.callerCalls = redis.key("retry", caller);
@@ -132,20 +136,20 @@ final class RedisRetryMemory implements RetryMemory {
             this.call = call;
         }
 
-        CompletableFuture<ToolOutcome> claim() {
+        CompletableFuture<ToolResult> claim() {
             return redis.<String>script(CLAIM, ScriptOutputType.VALUE, keys(), claim, millis(hold),
                             Integer.toString(maxPerCaller), member, millis(callerSetLifetime()))
                     .handle((answer, failure) -> {
                         if (failure != null) {
-                            return CompletableFuture.completedFuture(unreachable(failure));
+                            return CompletableFuture.<ToolResult>completedFuture(unreachable(failure));
                         }
                         if (answer.equals("C")) {
                             return runFirst();
                         }
                         if (answer.startsWith("Q")) {
                             long wait = Long.parseLong(answer.substring(1));
-                            return CompletableFuture.completedFuture(Envelopes.of(RetryLaterException.rateLimited(
-                                    DeduplicationCache.CALLER_FULL, (int) Math.max(1, (wait + 999) / 1000)), requestId));
+                            return CompletableFuture.<ToolResult>completedFuture(new ToolResult.Failure(RetryLaterException.rateLimited(
+                                    DeduplicationCache.CALLER_FULL, (int) Math.max(1, (wait + 999) / 1000))));
                         }
                         return answered(answer);
                     })
@@ -153,8 +157,8 @@ final class RedisRetryMemory implements RetryMemory {
         }
 
         /** The claim is ours: run on a thread that may block, then keep or release the outcome. */
-        private CompletableFuture<ToolOutcome> runFirst() {
-            CompletableFuture<ToolOutcome> outcome;
+        private CompletableFuture<ToolResult> runFirst() {
+            CompletableFuture<ToolResult> outcome;
             try {
                 outcome = CompletableFuture.supplyAsync(call, executor).thenCompose(Function.identity());
             } catch (RuntimeException e) { // the executor refused: the server is stopping
@@ -163,13 +167,13 @@ final class RedisRetryMemory implements RetryMemory {
             return outcome
                     .exceptionally(failure -> {
                         LOG.error("A call of a retry-safe tool failed to start (request {})", requestId, failure);
-                        return Envelopes.internal(requestId);
+                        return new ToolResult.Failure(ToolFailures.internal());
                     })
                     .thenCompose(done -> finish(done).thenApply(ignored -> done));
         }
 
-        private CompletableFuture<Void> finish(ToolOutcome outcome) {
-            String kept = outcome.status() >= 500 ? "" : OutcomeCodec.encode(outcome);
+        private CompletableFuture<Void> finish(ToolResult outcome) {
+            String kept = outcome instanceof ToolResult.Failure f && f.error().status() >= 500 ? "" : codec.encode(outcome);
             return redis.<Long>script(FINISH, ScriptOutputType.INTEGER, keys(), claim, kept, millis(window), member,
                             millis(callerSetLifetime()))
                     .handle((written, failure) -> {
@@ -182,7 +186,7 @@ final class RedisRetryMemory implements RetryMemory {
         }
 
         /** Another call holds the key: its outcome, or a wait for it. */
-        private CompletableFuture<ToolOutcome> answered(String value) {
+        private CompletableFuture<ToolResult> answered(String value) {
             if (value.startsWith("O")) {
                 LOG.debug("Repeated call answered with the first call's outcome (request {})", requestId);
                 return CompletableFuture.completedFuture(decode(value));
@@ -190,18 +194,17 @@ final class RedisRetryMemory implements RetryMemory {
             return later(FIRST_POLL_MILLIS);
         }
 
-        private CompletableFuture<ToolOutcome> later(long pause) {
+        private CompletableFuture<ToolResult> later(long pause) {
             if (System.nanoTime() - waitUntil > 0) {
-                return CompletableFuture.completedFuture(Envelopes.of(RetryLaterException.unavailable(STILL_RUNNING, 5),
-                        requestId));
+                return CompletableFuture.<ToolResult>completedFuture(new ToolResult.Failure(RetryLaterException.unavailable(STILL_RUNNING, 5)));
             }
-            CompletableFuture<ToolOutcome> next = new CompletableFuture<>();
+            CompletableFuture<ToolResult> next = new CompletableFuture<>();
             redis.scheduler().schedule(() -> poll(pause).whenComplete((outcome, failure) -> next.complete(
                     failure == null ? outcome : unreachable(failure))), pause, TimeUnit.MILLISECONDS);
             return next;
         }
 
-        private CompletableFuture<ToolOutcome> poll(long pause) {
+        private CompletableFuture<ToolResult> poll(long pause) {
             return redis.run(c -> c.get(entry)).thenCompose(value -> {
                 if (value == null) {
                     return claim(); // the first call failed or its replica died: this one may act
@@ -213,18 +216,18 @@ final class RedisRetryMemory implements RetryMemory {
             });
         }
 
-        private ToolOutcome decode(String value) {
+        private ToolResult decode(String value) {
             try {
-                return OutcomeCodec.decode(value);
+                return codec.decode(value);
             } catch (IllegalArgumentException e) {
                 LOG.error("The retry memory holds something that is not an outcome at one key (request {})", requestId);
-                return Envelopes.internal(requestId);
+                return new ToolResult.Failure(ToolFailures.internal());
             }
         }
 
-        private ToolOutcome unreachable(Throwable failure) {
+        private ToolResult unreachable(Throwable failure) {
             redis.outage(LOG, "Retry memory refused a call (request " + requestId + ")", failure);
-            return Envelopes.of(RetryLaterException.unavailable(UNREACHABLE, 5), requestId);
+            return new ToolResult.Failure(RetryLaterException.unavailable(UNREACHABLE, 5));
         }
 
         private String[] keys() {

@@ -62,19 +62,20 @@ public class AppointmentBook {
     /**
      * Books a slot if nobody holds it yet.
      *
-     * @return the new appointment, or empty if the slot was taken meanwhile
+     * @return the new appointment
+     * @throws SlotTakenException if the slot was taken meanwhile
      */
-    Optional<Appointment> tryBook(ServiceType type, LocalDateTime start, String phone, @Nullable String notes) {
+    Appointment book(ServiceType type, LocalDateTime start, String phone, @Nullable String notes) {
         String slotId = SlotCalendar.slotId(type, start);
         String appointmentId = "APT-" + nextNumber.getAndIncrement();
         if (appointmentBySlot.putIfAbsent(slotId, appointmentId) != null) {
-            return Optional.empty();
+            throw new SlotTakenException(slotId);
         }
         Appointment appointment = new Appointment(appointmentId, slotId, type.wireValue(), phone, start, "confirmed",
                 notes, null, "You're booked for " + SlotCalendar.spoken(start) + ". Your booking number is "
                         + appointmentId + ".");
         byId.put(appointmentId, appointment);
-        return Optional.of(appointment);
+        return appointment;
     }
 
     Optional<Appointment> find(String appointmentId) {
@@ -92,10 +93,6 @@ public class AppointmentBook {
                     + " is cancelled.");
         });
         return Optional.ofNullable(result);
-    }
-
-    private Appointment book(ServiceType type, LocalDateTime start, String phone, @Nullable String notes) {
-        return tryBook(type, start, phone, notes).orElseThrow();
     }
 
     private static LocalDate nextOpenDay(LocalDate from) {

@@ -1,15 +1,16 @@
 package dev.toolwire.runtime.cli;
 
-import dev.toolwire.runtime.ToolException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.toolwire.runtime.ErrorEnvelope;
+import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.export.JsonPaths;
 import dev.toolwire.runtime.invoke.DefaultToolContext;
-import dev.toolwire.runtime.invoke.Envelopes;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.invoke.ToolCall;
 import dev.toolwire.runtime.invoke.ToolInvoker;
-import dev.toolwire.runtime.invoke.ToolOutcome;
+import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -66,21 +67,24 @@ final class CallCommand implements Callable<Integer> {
         }
         RegisteredTool target = found.get();
         String requestId = "cli-" + UUID.randomUUID();
-        ToolOutcome outcome;
+        ToolResult outcome;
         try {
             ToolCall call = ToolCall.ofBody(ToolCall.parseBody(args.<String>getValue().getBytes(StandardCharsets.UTF_8)));
             DefaultToolContext context = new DefaultToolContext(requestId, target.name(), Map::of, null,
                     Instant.now().plusSeconds(target.descriptor().timeoutSeconds()));
             outcome = session.context().getBean(ToolInvoker.class).call(target, call, context);
         } catch (ToolException e) {
-            outcome = Envelopes.of(e, requestId);
+            outcome = new ToolResult.Failure(e);
         }
-        JsonNode tree = Json.MAPPER.readTree(outcome.body());
+        byte[] body = outcome instanceof ToolResult.Success success ? success.json()
+                : session.context().getBean(JsonMapper.class).writeValueAsBytes(
+                        ErrorEnvelope.of(((ToolResult.Failure) outcome).error(), requestId));
+        JsonNode tree = Json.MAPPER.readTree(body);
         session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
-        if (outcome.success() && tree.isObject() && (Boolean.TRUE.equals(paths.getValue()) || System.console() != null)) {
+        if (outcome.succeeded() && tree.isObject() && (Boolean.TRUE.equals(paths.getValue()) || System.console() != null)) {
             printPaths(tree);
         }
-        return outcome.success() ? 0 : 1;
+        return outcome.succeeded() ? 0 : 1;
     }
 
     private void printPaths(JsonNode result) {

@@ -2,6 +2,7 @@ package dev.toolwire.runtime.http;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.toolwire.runtime.HttpConfiguration;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.annotation.Internal;
@@ -42,8 +43,10 @@ public final class ConnectionLimits
     private final long headerTimeoutNanos;
     private final boolean http1;
     private final AtomicInteger open = new AtomicInteger();
+    private final BeanProvider<ToolResponses> responses;
 
-    ConnectionLimits(HttpConfiguration http, NettyHttpServerConfiguration server) {
+    ConnectionLimits(HttpConfiguration http, NettyHttpServerConfiguration server, BeanProvider<ToolResponses> responses) {
+        this.responses = responses;
         this.cap = effectiveCap(http.maxConnections(), fileDescriptorLimit());
         this.headerTimeoutNanos = Math.max(0, http.headerTimeout().toNanos());
         this.http1 = server.getHttpVersion() != HttpVersion.HTTP_2_0;
@@ -119,14 +122,14 @@ public final class ConnectionLimits
             ChannelPipeline pipeline = channel.pipeline();
             boolean codec = pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null;
             if (refused) {
-                OverCapacity refusal = new OverCapacity(codec);
+                OverCapacity refusal = new OverCapacity(codec, responses);
                 if (codec) {
                     pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, REFUSAL, refusal);
                 } else {
                     pipeline.addFirst(REFUSAL, refusal);
                 }
             } else if (codec && http1 && headerTimeoutNanos > 0 && pipeline.get(HEAD_MESSAGES) == null) {
-                RequestHeadTimeout timeout = new RequestHeadTimeout(headerTimeoutNanos);
+                RequestHeadTimeout timeout = new RequestHeadTimeout(headerTimeoutNanos, responses);
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HEAD_RAW, timeout.rawBytes());
                 pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HEAD_MESSAGES, timeout.messages());
             }

@@ -1,6 +1,7 @@
 package dev.toolwire.runtime.http;
 
-import dev.toolwire.runtime.invoke.Envelopes;
+import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.invoke.RetryLaterException;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,7 +11,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import java.util.List;
 
 /**
  * The last answer on a connection the server gives up before any request reached Micronaut (too
@@ -28,23 +28,21 @@ final class ConnectionRefusals {
      * Answers and closes.
      *
      * @param ctx a context after the HTTP codec, so the response is encoded
-     * @param status the HTTP status
-     * @param code the envelope's code
-     * @param message one speakable sentence
-     * @param retryAfterSeconds the {@code Retry-After} to send, or 0 for none
+     * @param responses renders the envelope
+     * @param failure why the connection is refused; a {@link RetryLaterException} adds {@code Retry-After}
      */
-    static void answerAndClose(ChannelHandlerContext ctx, int status, String code, String message, int retryAfterSeconds) {
+    static void answerAndClose(ChannelHandlerContext ctx, ToolResponses responses, ToolException failure) {
         String requestId = RequestIds.randomId();
-        byte[] body = Envelopes.of(status, code, message, List.of(), requestId).body();
+        byte[] body = responses.envelope(failure, requestId);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+                HttpResponseStatus.valueOf(failure.status()), Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                 .set(RequestIds.HEADER, requestId);
-        if (retryAfterSeconds > 0) {
-            response.headers().setInt(HttpHeaderNames.RETRY_AFTER, retryAfterSeconds);
+        if (failure instanceof RetryLaterException later) {
+            response.headers().setInt(HttpHeaderNames.RETRY_AFTER, later.retryAfterSeconds());
         }
         ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }

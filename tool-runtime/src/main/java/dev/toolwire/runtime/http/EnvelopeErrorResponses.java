@@ -1,7 +1,7 @@
 package dev.toolwire.runtime.http;
 
-import dev.toolwire.runtime.invoke.Envelopes;
-import dev.toolwire.runtime.invoke.ToolOutcome;
+import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.invoke.ToolFailures;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -18,7 +18,6 @@ import io.micronaut.web.router.RouteInfo;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,15 +32,17 @@ import java.util.Optional;
 public final class EnvelopeErrorResponses implements BeanCreatedEventListener<ErrorResponseProcessor<?>> {
 
     private final BeanProvider<ToolPaths> toolPaths;
+    private final BeanProvider<ToolResponses> responses;
 
-    EnvelopeErrorResponses(BeanProvider<ToolPaths> toolPaths) {
+    EnvelopeErrorResponses(BeanProvider<ToolPaths> toolPaths, BeanProvider<ToolResponses> responses) {
         this.toolPaths = toolPaths;
+        this.responses = responses;
     }
 
     @Override
     public ErrorResponseProcessor<?> onCreated(BeanCreatedEvent<ErrorResponseProcessor<?>> event) {
         ErrorResponseProcessor<?> delegate = event.getBean();
-        return new Decorator(delegate, toolPaths);
+        return new Decorator(delegate, toolPaths, responses);
     }
 
     /** Answers with the envelope where Toolwire owns the route, else asks Micronaut's processor. */
@@ -49,10 +50,13 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
 
         private final ErrorResponseProcessor<?> delegate;
         private final BeanProvider<ToolPaths> toolPaths;
+        private final BeanProvider<ToolResponses> responses;
 
-        Decorator(ErrorResponseProcessor<?> delegate, BeanProvider<ToolPaths> toolPaths) {
+        Decorator(ErrorResponseProcessor<?> delegate, BeanProvider<ToolPaths> toolPaths,
+                BeanProvider<ToolResponses> responses) {
             this.delegate = delegate;
             this.toolPaths = toolPaths;
+            this.responses = responses;
         }
 
         @Override
@@ -69,9 +73,8 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
                 response.status(status);
             }
             String requestId = RequestIds.of(request);
-            ToolOutcome outcome = Envelopes.of(status, code(status), message(status), List.of(), requestId);
             MutableHttpResponse<Object> envelope = (MutableHttpResponse<Object>) response;
-            envelope.body(outcome.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
+            envelope.body(responses.get().envelope(failureFor(status), requestId)).contentType(MediaType.APPLICATION_JSON_TYPE);
             return ResponseLabels.label(envelope, requestId);
         }
 
@@ -102,46 +105,37 @@ public final class EnvelopeErrorResponses implements BeanCreatedEventListener<Er
         }
     }
 
-    static String code(int status) {
-        switch (status) {
-            case 400: return Envelopes.MALFORMED_REQUEST;
-            case 401: return Envelopes.UNAUTHORIZED;
-            case 403: return Envelopes.FORBIDDEN;
-            case 404: return Envelopes.NOT_FOUND;
-            case 405: return Envelopes.METHOD_NOT_ALLOWED;
-            case 413: return Envelopes.PAYLOAD_TOO_LARGE;
-            case 415: return Envelopes.UNSUPPORTED_MEDIA_TYPE;
-            case 429: return Envelopes.RATE_LIMITED;
-            case 414: return "URI_TOO_LONG";
-            case 431: return Envelopes.HEADERS_TOO_LARGE;
-            case 504: return Envelopes.TIMEOUT;
-            default:
-                if (status >= 500) {
-                    return Envelopes.INTERNAL_ERROR;
-                }
-                try {
-                    return HttpStatus.valueOf(status).name();
-                } catch (IllegalArgumentException e) {
-                    return "BAD_REQUEST";
-                }
-        }
+    /**
+     * The failure of a status Micronaut answered on its own for a tool's path, with the code and
+     * sentence the endpoint uses for the same refusal.
+     */
+    static ToolException failureFor(int status) {
+        return switch (status) {
+            case 400 -> ToolFailures.malformed("Tool call rejected: the request could not be read.");
+            case 401 -> new ToolException(401, ToolFailures.UNAUTHORIZED, "Tool call rejected: the caller is not authenticated.");
+            case 403 -> new ToolException(403, ToolFailures.FORBIDDEN, "Tool call rejected: the caller may not use this tool.");
+            case 404 -> ToolFailures.noTool();
+            case 405 -> new ToolException(405, ToolFailures.METHOD_NOT_ALLOWED,
+                    "Tool call rejected: this tool does not accept that HTTP method.");
+            case 413 -> ToolFailures.tooLarge(0);
+            case 414 -> new ToolException(414, ToolFailures.URI_TOO_LONG, "Tool call rejected: the address is too long.");
+            case 415 -> ToolFailures.notJson();
+            case 429 -> new ToolException(429, ToolFailures.RATE_LIMITED, ToolFailures.RATE_LIMITED_MESSAGE);
+            case 431 -> new ToolException(431, ToolFailures.HEADERS_TOO_LARGE,
+                    "Tool call rejected: the request headers are too large.");
+            case 504 -> ToolFailures.timeout();
+            default -> status >= 500 || status < 400
+                    ? new ToolException(status >= 500 && status <= 599 ? status : 500, ToolFailures.INTERNAL_ERROR,
+                            ToolFailures.INTERNAL_MESSAGE)
+                    : new ToolException(status, otherCode(status), "Tool call rejected: the request is not acceptable.");
+        };
     }
 
-    static String message(int status) {
-        switch (status) {
-            case 400: return "Tool call rejected: the request could not be read.";
-            case 401: return "Tool call rejected: the caller is not authenticated.";
-            case 403: return "Tool call rejected: the caller may not use this tool.";
-            case 404: return "There is no tool at this address.";
-            case 405: return "Tool call rejected: this tool does not accept that HTTP method.";
-            case 413: return "Tool call rejected: the request body is too large.";
-            case 415: return "Tool call rejected: send the arguments as application/json.";
-            case 429: return "Tool call rejected: too many calls, please try again in a minute.";
-            case 414: return "Tool call rejected: the address is too long.";
-            case 431: return "Tool call rejected: the request headers are too large.";
-            case 504: return "Sorry, the tool took too long to answer.";
-            default:
-                return status >= 500 ? Envelopes.INTERNAL_MESSAGE : "Tool call rejected: the request is not acceptable.";
+    private static String otherCode(int status) {
+        try {
+            return HttpStatus.valueOf(status).name();
+        } catch (IllegalArgumentException e) {
+            return "BAD_REQUEST";
         }
     }
 }

@@ -1,16 +1,15 @@
 package dev.toolwire.runtime.http;
 
 import dev.toolwire.runtime.ManagementConfiguration;
+import dev.toolwire.runtime.ToolException;
 import dev.toolwire.runtime.auth.BearerTokens;
-import dev.toolwire.runtime.invoke.Envelopes;
+import dev.toolwire.runtime.invoke.ToolFailures;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -49,6 +48,7 @@ public final class ManagementAccessFilter {
     private final Set<Object> endpointMethods;
     private final TrustedProxyClientAddressResolver addresses;
     private final List<byte[]> tokens;
+    private final ToolResponses responses;
 
     /**
      * Creates the filter.
@@ -58,7 +58,8 @@ public final class ManagementAccessFilter {
      * @param config the {@code toolwire.management.*} settings
      */
     ManagementAccessFilter(EndpointSensitivityProcessor processor, TrustedProxyClientAddressResolver addresses,
-            ManagementConfiguration config) {
+            ManagementConfiguration config, ToolResponses responses) {
+        this.responses = responses;
         this.endpointMethods = new HashSet<>(processor.getEndpointMethods().keySet());
         this.addresses = addresses;
         this.tokens = config.tokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
@@ -82,11 +83,10 @@ public final class ManagementAccessFilter {
             return null;
         }
         String requestId = RequestIds.of(request);
-        return ResponseLabels.label(HttpResponse.status(HttpStatus.UNAUTHORIZED), requestId)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"toolwire-management\"")
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(Envelopes.of(401, Envelopes.UNAUTHORIZED, "Management endpoints need the management credential "
-                        + "(toolwire.management.tokens).", List.of(), requestId).body());
+        return ResponseLabels.label(responses.of(new ToolException(401, ToolFailures.UNAUTHORIZED,
+                        "Management endpoints need the management credential (toolwire.management.tokens)."), requestId),
+                        requestId)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"toolwire-management\"");
     }
 
     private static String endpointId(ExecutableMethod<?, ?> method) {

@@ -1,6 +1,7 @@
 package dev.toolwire.runtime.http;
 
-import dev.toolwire.runtime.invoke.Envelopes;
+import dev.toolwire.runtime.invoke.RetryLaterException;
+import io.micronaut.context.BeanProvider;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.ReferenceCountUtil;
@@ -13,16 +14,18 @@ import io.netty.util.ReferenceCountUtil;
 final class OverCapacity extends ChannelInboundHandlerAdapter {
 
     private final boolean http1;
+    private final BeanProvider<ToolResponses> responses;
 
-    OverCapacity(boolean http1) {
+    OverCapacity(boolean http1, BeanProvider<ToolResponses> responses) {
         this.http1 = http1;
+        this.responses = responses;
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         if (http1) {
-            ConnectionRefusals.answerAndClose(ctx, 503, Envelopes.UNAVAILABLE,
-                    "The service is busy; please try again in a moment.", InFlightCalls.RETRY_AFTER_SECONDS);
+            ConnectionRefusals.answerAndClose(ctx, responses.get(), RetryLaterException.unavailable(
+                    "The service is busy; please try again in a moment.", InFlightCalls.RETRY_AFTER_SECONDS));
         } else {
             ctx.close();
         }

@@ -1,5 +1,7 @@
 package dev.toolwire.runtime.http;
 
+import dev.toolwire.runtime.ToolException;
+import io.micronaut.context.BeanProvider;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -27,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class RequestHeadTimeout {
 
     private final long timeoutNanos;
+    private final BeanProvider<ToolResponses> responses;
     private @Nullable ChannelHandlerContext messagesContext;
     private @Nullable ScheduledFuture<?> timer;
     private boolean headStarted;
@@ -34,7 +37,8 @@ final class RequestHeadTimeout {
     private int inFlight;
     private boolean informational;
 
-    RequestHeadTimeout(long timeoutNanos) {
+    RequestHeadTimeout(long timeoutNanos, BeanProvider<ToolResponses> responses) {
+        this.responses = responses;
         this.timeoutNanos = timeoutNanos;
     }
 
@@ -131,7 +135,7 @@ final class RequestHeadTimeout {
             ctx.close(); // nothing was asked: nobody to answer
             return;
         }
-        ConnectionRefusals.answerAndClose(ctx, 408, ConnectionRefusals.REQUEST_TIMEOUT,
-                "The request took too long to arrive; please send it again.", 0);
+        ConnectionRefusals.answerAndClose(ctx, responses.get(), new ToolException(408, ConnectionRefusals.REQUEST_TIMEOUT,
+                "The request took too long to arrive; please send it again."));
     }
 }

@@ -3,22 +3,21 @@ package dev.toolwire.runtime.http;
 import dev.toolwire.runtime.HeaderAuthConfiguration;
 import dev.toolwire.runtime.HttpConfiguration;
 import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.auth.AuthenticatedCaller;
 import dev.toolwire.runtime.auth.ToolAuthenticationException;
 import dev.toolwire.runtime.auth.ToolAuthenticator;
 import dev.toolwire.runtime.invoke.DefaultToolContext;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
-import dev.toolwire.runtime.invoke.Envelopes;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.invoke.ToolCall;
 import dev.toolwire.runtime.invoke.ToolInvoker;
-import dev.toolwire.runtime.invoke.ToolOutcome;
+import dev.toolwire.runtime.invoke.ToolFailures;
 import io.micronaut.context.annotation.Executable;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
@@ -70,6 +69,7 @@ public final class ToolEndpoint {
     private final FailedAuthThrottle throttle;
     private final TrustedProxyClientAddressResolver addresses;
     private final InFlightCalls calls;
+    private final ToolResponses responses;
     private final String credentialHeader;
     private final Executor executor;
     private final int maxBodyBytes;
@@ -89,6 +89,7 @@ public final class ToolEndpoint {
      * @param http the HTTP settings
      * @param headerAuth the header auth settings, whose header tools never see
      * @param calls counts the calls in flight and reports each finished one
+     * @param responses renders results and failures
      */
     public ToolEndpoint(
             DefaultToolRegistry registry,
@@ -101,7 +102,8 @@ public final class ToolEndpoint {
             @Named(TaskExecutors.BLOCKING) Executor executor,
             HttpConfiguration http,
             HeaderAuthConfiguration headerAuth,
-            InFlightCalls calls) {
+            InFlightCalls calls,
+            ToolResponses responses) {
         this.registry = registry;
         this.invoker = invoker;
         this.authenticator = authenticator;
@@ -113,6 +115,7 @@ public final class ToolEndpoint {
         this.executor = executor;
         this.maxBodyBytes = http.maxBodyBytes();
         this.calls = calls;
+        this.responses = responses;
     }
 
     /**
@@ -131,15 +134,15 @@ public final class ToolEndpoint {
         RegisteredTool tool = match.map(m -> routes().getOrDefault(m.getHttpMethod().name(), Map.of())
                 .get(m.getRouteInfo().getUriMatchTemplate().getTemplateString())).orElse(null);
         if (tool == null || match.isEmpty()) {
-            return CompletableFuture.completedFuture(ResponseLabels.label(respond(Envelopes.of(404,
-                    Envelopes.NOT_FOUND, "There is no tool at this address.", List.of(), requestId)), requestId));
+            return CompletableFuture.completedFuture(
+                    ResponseLabels.label(responses.of(ToolFailures.noTool(), requestId), requestId));
         }
         CallTrace trace = calls.begin(tool, request, requestId);
         if (!trace.admitted()) {
             return trace.complete(CompletableFuture.completedFuture(unavailable(requestId)));
         }
         if (request.getContentLength() > maxBodyBytes) {
-            return trace.complete(done(tooLarge(requestId)));
+            return trace.complete(CompletableFuture.completedFuture(responses.of(tooLarge(), requestId)));
         }
         Map<String, String> pathValues = new HashMap<>();
         match.get().getVariableValues().forEach((k, v) -> pathValues.put(k, String.valueOf(v)));
@@ -160,9 +163,9 @@ public final class ToolEndpoint {
         if (throttle.watching()) {
             OptionalLong wait = throttle.blockedFor(clientAddress(request));
             if (wait.isPresent()) {
-                return CompletableFuture.completedFuture(respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
-                        "Tool call rejected: too many refused credentials from this address; please try again in a minute.",
-                        List.of(), requestId)).header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong())));
+                return CompletableFuture.completedFuture(responses.of(new ToolException(429, ToolFailures.RATE_LIMITED,
+                        "Tool call rejected: too many refused credentials from this address; please try again in a minute."),
+                        requestId).header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong())));
             }
         }
         try {
@@ -184,9 +187,8 @@ public final class ToolEndpoint {
     }
 
     /** The answer while the server shuts down: try again shortly, another instance will take it. */
-    private static MutableHttpResponse<?> unavailable(String requestId) {
-        return respond(Envelopes.of(503, Envelopes.UNAVAILABLE,
-                        "The service is restarting; please try again in a moment.", List.of(), requestId))
+    private MutableHttpResponse<?> unavailable(String requestId) {
+        return responses.of(ToolException.unavailable("The service is restarting; please try again in a moment."), requestId)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(InFlightCalls.RETRY_AFTER_SECONDS));
     }
 
@@ -209,8 +211,8 @@ public final class ToolEndpoint {
             Map<String, String> pathValues, AuthenticatedCaller caller, CallTrace trace, String requestId,
             Optional<CallerRateLimiter.Decision> decision) {
         if (decision.isPresent() && !decision.get().allowed()) {
-            MutableHttpResponse<?> limited = respond(Envelopes.of(429, Envelopes.RATE_LIMITED,
-                    "Tool call rejected: too many calls, please try again in a minute.", List.of(), requestId));
+            MutableHttpResponse<?> limited = responses.of(
+                    new ToolException(429, ToolFailures.RATE_LIMITED, ToolFailures.RATE_LIMITED_MESSAGE), requestId);
             limited.header(HttpHeaders.RETRY_AFTER, Long.toString(decision.get().retryAfterSeconds()));
             return CompletableFuture.completedFuture(withRateHeaders(limited, decision));
         }
@@ -247,28 +249,27 @@ public final class ToolEndpoint {
     private HttpResponse<?> refuse(Throwable failure, String requestId) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ToolAuthenticationException denied) {
-            return respond(Envelopes.of(denied, requestId)).header(HttpHeaders.WWW_AUTHENTICATE, denied.challenge());
+            return responses.of(denied, requestId).header(HttpHeaders.WWW_AUTHENTICATE, denied.challenge());
         }
         if (cause instanceof ToolException e) {
-            return respond(Envelopes.of(e, requestId));
+            return responses.of(e, requestId);
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof BoundedBodyReader.BodyTooLargeException || t instanceof ContentLengthExceededException) {
-                return respond(tooLarge(requestId));
+                return responses.of(tooLarge(), requestId);
             }
         }
         if (cause instanceof RuntimeException && !(cause instanceof UncheckedIOException)) {
             LOG.error("Tool call {} failed before the tool ran", requestId, cause);
-            return respond(Envelopes.internal(requestId));
+            return responses.of(ToolFailures.internal(), requestId);
         }
         LOG.debug("Tool call {}: the request body could not be read", requestId, cause);
-        return respond(Envelopes.of(400, Envelopes.MALFORMED_REQUEST,
-                "Tool call rejected: the request body could not be read.", List.of(), requestId));
+        return responses.of(ToolFailures.malformed("Tool call rejected: the request body could not be read."), requestId);
     }
 
     private CompletableFuture<MutableHttpResponse<?>> run(RegisteredTool tool, HttpRequest<?> request,
             Map<String, String> pathValues, byte[] body, AuthenticatedCaller caller, CallTrace trace, String requestId) {
-        CompletableFuture<ToolOutcome> outcome;
+        CompletableFuture<ToolResult> outcome;
         try {
             checkContentType(request, body);
             ToolCall call = new ToolCall(pathValues, query(request), ToolCall.parseBody(body));
@@ -277,9 +278,9 @@ public final class ToolEndpoint {
                     caller.subject(), Instant.now().plusSeconds(tool.descriptor().timeoutSeconds()));
             outcome = invoker.startHere(tool, call, context);
         } catch (ToolException e) {
-            outcome = CompletableFuture.completedFuture(Envelopes.of(e, requestId));
+            outcome = CompletableFuture.completedFuture(new ToolResult.Failure(e));
         }
-        return outcome.thenApply(ToolEndpoint::respond);
+        return outcome.thenApply(result -> responses.of(result, requestId));
     }
 
     /** The query parameters; most calls have none, and reading them builds a decoder and a map. */
@@ -304,28 +305,12 @@ public final class ToolEndpoint {
         boolean json = "application".equalsIgnoreCase(t.getType())
                 && ("json".equalsIgnoreCase(t.getSubtype()) || t.getSubtype().toLowerCase(Locale.ROOT).endsWith("+json"));
         if (!json) {
-            throw new ToolException(415, Envelopes.UNSUPPORTED_MEDIA_TYPE,
-                    "Tool call rejected: send the arguments as application/json.");
+            throw ToolFailures.notJson();
         }
     }
 
-    static MutableHttpResponse<?> respond(ToolOutcome outcome) {
-        MutableHttpResponse<?> response = HttpResponse.status(HttpStatus.valueOf(outcome.status()))
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(outcome.body());
-        if (outcome.retryAfterSeconds() > 0) { // a quota or a full server: say when to try again
-            response.header(HttpHeaders.RETRY_AFTER, Integer.toString(outcome.retryAfterSeconds()));
-        }
-        return response;
-    }
-
-    private static CompletableFuture<HttpResponse<?>> done(ToolOutcome outcome) {
-        return CompletableFuture.completedFuture(respond(outcome));
-    }
-
-    private ToolOutcome tooLarge(String requestId) {
-        return Envelopes.of(413, Envelopes.PAYLOAD_TOO_LARGE,
-                "Tool call rejected: the request body is larger than " + maxBodyBytes + " bytes.", List.of(), requestId);
+    private ToolException tooLarge() {
+        return ToolFailures.tooLarge(maxBodyBytes);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.DeduplicationConfiguration;
 import dev.toolwire.runtime.ToolContext;
+import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.store.CallKey;
 import dev.toolwire.runtime.store.RetryMemory;
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes retried calls of retry-safe tools ({@code @Idempotent}) act once: a call identical to one
  * made within the tool's window (same tool, same caller, same arguments after defaults) answers the
- * first call's status and body, and a call identical to one still running waits for it. Outcomes of
+ * first call's result, and a call identical to one still running waits for it. Outcomes of
  * {@code 5xx} (including {@code TIMEOUT}), and calls that fail to start, are not kept, so a retry
  * after a failure acts again. Forgetting a call early would let its retry act twice, so the memory
  * never forgets one to make room: at most {@code toolwire.deduplication.max-per-caller} calls
@@ -82,7 +83,7 @@ public final class DeduplicationCache implements RetryMemory {
     /** A remembered call: its outcome, and until when it counts (unset while it runs). */
     private static final class Entry {
         final CallKey key;
-        final CompletableFuture<ToolOutcome> outcome = new CompletableFuture<>();
+        final CompletableFuture<ToolResult> outcome = new CompletableFuture<>();
         volatile Instant until = Instant.MAX;
 
         Entry(CallKey key) {
@@ -91,8 +92,8 @@ public final class DeduplicationCache implements RetryMemory {
     }
 
     @Override
-    public CompletableFuture<ToolOutcome> run(CallKey key, Duration window, Duration timeout, String requestId,
-            Supplier<CompletableFuture<ToolOutcome>> call) {
+    public CompletableFuture<ToolResult> run(CallKey key, Duration window, Duration timeout, String requestId,
+            Supplier<CompletableFuture<ToolResult>> call) {
         return run(key, (int) Math.min(Integer.MAX_VALUE, window.toSeconds()), requestId, call);
     }
 
@@ -101,8 +102,8 @@ public final class DeduplicationCache implements RetryMemory {
      * its quota. An identical call waits for a running one however long it takes: the first call is
      * bounded by its own deadline.
      */
-    CompletableFuture<ToolOutcome> run(
-            CallKey key, int windowSeconds, String requestId, Supplier<CompletableFuture<ToolOutcome>> call) {
+    CompletableFuture<ToolResult> run(
+            CallKey key, int windowSeconds, String requestId, Supplier<CompletableFuture<ToolResult>> call) {
         Entry mine = new Entry(key);
         synchronized (this) {
             Instant now = clock.instant();
@@ -118,17 +119,17 @@ public final class DeduplicationCache implements RetryMemory {
                 makeRoom(key.caller(), now, windowSeconds);
             } catch (RetryLaterException e) {
                 LOG.debug("Call of a retry-safe tool refused with {} (request {})", e.code(), requestId);
-                return CompletableFuture.completedFuture(Envelopes.of(e, requestId));
+                return CompletableFuture.completedFuture(new ToolResult.Failure(e));
             }
             entries.put(key, mine);
             byCaller.add(key.caller(), mine);
         }
-        CompletableFuture<ToolOutcome> started;
+        CompletableFuture<ToolResult> started;
         try {
             started = call.get();
         } catch (RuntimeException | Error e) { // e.g. an executor refusing while the server stops
             drop(mine);
-            mine.outcome.complete(Envelopes.internal(requestId)); // and whoever waits on it
+            mine.outcome.complete(new ToolResult.Failure(ToolFailures.internal())); // and whoever waits on it
             if (e instanceof Error error) {
                 throw error;
             }
@@ -136,12 +137,12 @@ public final class DeduplicationCache implements RetryMemory {
             return mine.outcome;
         }
         started.whenComplete((outcome, failure) -> {
-            if (outcome == null || outcome.status() >= 500) {
+            if (outcome == null || outcome instanceof ToolResult.Failure f && f.error().status() >= 500) {
                 drop(mine);
             } else {
                 mine.until = clock.instant().plusSeconds(windowSeconds);
             }
-            mine.outcome.complete(outcome != null ? outcome : Envelopes.internal(requestId));
+            mine.outcome.complete(outcome != null ? outcome : new ToolResult.Failure(ToolFailures.internal()));
         });
         return mine.outcome;
     }

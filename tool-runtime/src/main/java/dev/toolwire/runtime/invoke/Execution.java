@@ -1,5 +1,6 @@
 package dev.toolwire.runtime.invoke;
 
+import dev.toolwire.runtime.ToolResult;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -10,13 +11,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class Execution {
 
-    private final CompletableFuture<ToolOutcome> outcome = new CompletableFuture<>();
+    private final CompletableFuture<ToolResult> outcome = new CompletableFuture<>();
     private @Nullable Thread worker;
     private @Nullable Runnable cancellation;
     private boolean expired;
     private boolean interruptedWorker;
 
-    CompletableFuture<ToolOutcome> outcome() {
+    CompletableFuture<ToolResult> outcome() {
         return outcome;
     }
 
@@ -55,10 +56,10 @@ final class Execution {
     /**
      * Answers the timeout instead of the result, unless the method finished first, and cancels the work.
      *
-     * @param timeout the timeout envelope
+     * @param timeout the timeout failure
      * @return whether the timeout won
      */
-    boolean expire(ToolOutcome timeout) {
+    boolean expire(ToolResult timeout) {
         if (!outcome.complete(timeout)) {
             return false;
         }

@@ -6,12 +6,12 @@ import dev.toolwire.runtime.JobRecord;
 import dev.toolwire.runtime.JobStore;
 import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,12 +62,12 @@ public final class JobCoordinator {
      * @param work starts the method with the context it should receive (which records progress)
      * @return the outcome, the acknowledgement, or the store's refusal; never completes exceptionally
      */
-    CompletableFuture<ToolOutcome> start(
-            RegisteredTool tool, ToolContext context, Function<ToolContext, CompletableFuture<ToolOutcome>> work) {
+    CompletableFuture<ToolResult> start(
+            RegisteredTool tool, ToolContext context, Function<ToolContext, CompletableFuture<ToolResult>> work) {
         ToolDescriptor.Job settings = Objects.requireNonNull(tool.job(), "job");
         RunningJob job = new RunningJob("job-" + UUID.randomUUID(), tool.name(), settings, context.subject().orElse(null),
                 context.deadline(), store);
-        Optional<ToolOutcome> refused = admit(tool, job, context);
+        Optional<ToolResult> refused = admit(tool, job, context);
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(refused.get());
         }
@@ -77,30 +77,30 @@ public final class JobCoordinator {
             ScheduledFuture<?> timer = acknowledgement;
             work.apply(new ProgressContext(context, job)).whenComplete((outcome, failure) -> {
                 timer.cancel(false);
-                job.finish(outcome != null ? outcome : Envelopes.internal(context.requestId()));
+                job.finish(outcome != null ? outcome : new ToolResult.Failure(ToolFailures.internal()));
             });
         } catch (RuntimeException e) { // the context is closing, or a bug: the caller still gets an answer
             LOG.error("Job of tool '{}' could not start (request {})", tool.name(), context.requestId(), e);
             if (acknowledgement != null) {
                 acknowledgement.cancel(false);
             }
-            job.finish(Envelopes.internal(context.requestId()));
+            job.finish(new ToolResult.Failure(ToolFailures.internal()));
         }
         return job.answer();
     }
 
     /** Asks the store to admit the job: its refusal (a full quota, say) is the caller's answer. */
-    private Optional<ToolOutcome> admit(RegisteredTool tool, RunningJob job, ToolContext context) {
+    private Optional<ToolResult> admit(RegisteredTool tool, RunningJob job, ToolContext context) {
         try {
             store.admit(job.initial());
             return Optional.empty();
         } catch (ToolException e) {
             LOG.debug("Job of tool '{}' refused by the job store with {} (request {}): {}", tool.name(), e.code(),
                     context.requestId(), e.getMessage());
-            return Optional.of(Envelopes.of(e, context.requestId()));
+            return Optional.of(new ToolResult.Failure(e));
         } catch (RuntimeException e) {
             LOG.error("The job store failed to admit a job of tool '{}' (request {})", tool.name(), context.requestId(), e);
-            return Optional.of(Envelopes.internal(context.requestId()));
+            return Optional.of(new ToolResult.Failure(ToolFailures.internal()));
         }
     }
 
@@ -113,19 +113,19 @@ public final class JobCoordinator {
      * @param context the call's context
      * @return the answer
      */
-    ToolOutcome status(RegisteredTool statusTool, ObjectNode arguments, ToolContext context) {
+    ToolResult status(RegisteredTool statusTool, ObjectNode arguments, ToolContext context) {
         Optional<JobRecord> stored;
         try {
             stored = store.find(arguments.path("job_id").asText());
         } catch (ToolException e) { // a shared store out of reach: its sentence, never a 500
             LOG.debug("The job store refused a status read with {} (request {})", e.code(), context.requestId());
-            return Envelopes.of(e, context.requestId());
+            return new ToolResult.Failure(e);
         }
         Optional<JobRecord> found = stored
                 .filter(job -> job.toolName().equals(statusTool.jobStatusOf()))
                 .filter(job -> Objects.equals(job.subject(), context.subject().orElse(null)));
         if (found.isEmpty()) {
-            return Envelopes.of(404, Envelopes.NOT_FOUND, UNKNOWN_JOB, List.of(), context.requestId());
+            return new ToolResult.Failure(ToolException.notFound(UNKNOWN_JOB));
         }
         JobRecord job = found.get();
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -137,7 +137,7 @@ public final class JobCoordinator {
             case DONE -> putResult(body, job.resultJson());
             case FAILED -> body.putObject("error").put("code", job.errorCode()).put("message", job.message());
         }
-        return new ToolOutcome(200, null, RunningJob.bytes(body));
+        return new ToolResult.Success(RunningJob.bytes(body));
     }
 
     /**

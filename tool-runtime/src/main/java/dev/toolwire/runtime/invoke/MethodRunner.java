@@ -2,14 +2,12 @@ package dev.toolwire.runtime.invoke;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.ToolContext;
-import dev.toolwire.runtime.ToolException;
+import dev.toolwire.runtime.ToolResult;
 import io.micronaut.context.BeanContext;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolationException;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -37,9 +35,6 @@ import org.slf4j.LoggerFactory;
 @Internal
 public final class MethodRunner {
 
-    /** The sentence of the timeout envelope. */
-    static final String TIMEOUT_MESSAGE =
-            "That is taking longer than expected, so I stopped waiting. Please try again in a moment.";
     /** The sentence when there is no room to run a call. */
     static final String BUSY = "I'm too busy to do that right now. Please try again in a moment.";
 
@@ -52,6 +47,7 @@ public final class MethodRunner {
     private final JobExecutor jobs;
     private final ToolTimers timers;
     private final DrainCutoff cutoff;
+    private final ToolErrors errors;
 
     /**
      * Creates the runner.
@@ -63,6 +59,7 @@ public final class MethodRunner {
      * @param jobs the bounded executor of job-mode tools
      * @param timers the deadlines' timers, which keep running while the server drains
      * @param cutoff answers the calls still running shortly before a graceful shutdown ends
+     * @param errors turns what a method threw into the caller's failure
      */
     public MethodRunner(
             BeanContext beanContext,
@@ -71,7 +68,8 @@ public final class MethodRunner {
             @Named(TaskExecutors.BLOCKING) Executor blocking,
             JobExecutor jobs,
             ToolTimers timers,
-            DrainCutoff cutoff) {
+            DrainCutoff cutoff,
+            ToolErrors errors) {
         this.beanContext = beanContext;
         this.binder = binder;
         this.resultWriter = resultWriter;
@@ -79,6 +77,7 @@ public final class MethodRunner {
         this.jobs = jobs;
         this.timers = timers;
         this.cutoff = cutoff;
+        this.errors = errors;
     }
 
     /**
@@ -90,9 +89,9 @@ public final class MethodRunner {
      * @param onThisThread call the method on the calling thread instead of handing it to the
      *     executor: a blocking-executor worker (an expiry interrupts it), or any thread for a
      *     {@link RegisteredTool#nonBlocking()} tool
-     * @return the result, or the error envelope; never completes exceptionally
+     * @return the result, or the failure; never completes exceptionally
      */
-    CompletableFuture<ToolOutcome> run(RegisteredTool tool, ObjectNode arguments, ToolContext context, boolean onThisThread) {
+    CompletableFuture<ToolResult> run(RegisteredTool tool, ObjectNode arguments, ToolContext context, boolean onThisThread) {
         Execution execution = new Execution();
         if (onThisThread && tool.nonBlocking()) {
             // Never interrupted, and timed only if it hands back work still pending: a plain method
@@ -111,7 +110,7 @@ public final class MethodRunner {
             (tool.job() != null ? jobs : blocking).execute(() -> invoke(tool, arguments, context, execution, true));
         } catch (RejectedExecutionException e) {
             LOG.debug("Tool '{}' refused: no room to run it (request {}): {}", tool.name(), context.requestId(), e.getMessage());
-            execution.outcome().complete(Envelopes.of(RetryLaterException.busy(BUSY), context.requestId()));
+            execution.outcome().complete(new ToolResult.Failure(RetryLaterException.busy(BUSY)));
         }
         return execution.outcome();
     }
@@ -184,16 +183,16 @@ public final class MethodRunner {
     private void finish(
             RegisteredTool tool, Execution execution, @Nullable Object value, @Nullable Throwable failure, ToolContext context) {
         boolean late = execution.outcome().isDone();
-        ToolOutcome outcome;
+        ToolResult outcome;
         if (failure != null) {
-            outcome = failed(tool, unwrap(failure), context, late);
+            outcome = failed(unwrap(failure), context, late);
         } else if (late) {
             outcome = null;
         } else {
             try {
-                outcome = new ToolOutcome(200, null, resultWriter.write(tool, value));
+                outcome = new ToolResult.Success(resultWriter.write(tool, value));
             } catch (Throwable e) {
-                outcome = failed(tool, e, context, false);
+                outcome = failed(e, context, false);
             }
         }
         if (outcome == null || !execution.outcome().complete(outcome)) {
@@ -204,8 +203,8 @@ public final class MethodRunner {
 
     /** The shutdown is about to stop the process: answer the caller now and cancel the work. */
     private void cut(RegisteredTool tool, Execution execution, ToolContext context) {
-        ToolOutcome restarting = Envelopes.retryAfter(Envelopes.of(503, Envelopes.UNAVAILABLE, DrainCutoff.RESTARTING,
-                List.of(), context.requestId()), DrainCutoff.RETRY_AFTER_SECONDS);
+        ToolResult restarting = new ToolResult.Failure(
+                RetryLaterException.unavailable(DrainCutoff.RESTARTING, DrainCutoff.RETRY_AFTER_SECONDS));
         if (execution.expire(restarting)) {
             LOG.warn("Tool '{}' was still running when the server had to stop (request {}); the caller got"
                     + " UNAVAILABLE and the work was cancelled", tool.name(), context.requestId());
@@ -213,7 +212,7 @@ public final class MethodRunner {
     }
 
     private void expire(RegisteredTool tool, Execution execution, ToolContext context) {
-        ToolOutcome timeout = Envelopes.of(504, Envelopes.TIMEOUT, TIMEOUT_MESSAGE, List.of(), context.requestId());
+        ToolResult timeout = new ToolResult.Failure(ToolFailures.timeout());
         if (execution.expire(timeout)) {
             LOG.warn("Tool '{}' ran past its timeout of {} s (request {}); the caller got TIMEOUT and the work was"
                     + " cancelled", tool.name(), tool.descriptor().timeoutSeconds(), context.requestId());
@@ -228,28 +227,9 @@ public final class MethodRunner {
         }
     }
 
-    /** The envelope of a failure; after the timeout it is logged at DEBUG only, as nobody will read it. */
-    private static ToolOutcome failed(RegisteredTool tool, Throwable e, ToolContext context, boolean late) {
-        if (e instanceof VirtualMachineError error) {
-            throw error;
-        }
-        if (e instanceof ToolException t) {
-            if (late || t.status() < 500) {
-                LOG.debug("Tool '{}' answered {} (request {}): {}", tool.name(), t.code(), context.requestId(), t.getMessage());
-            } else {
-                LOG.warn("Tool '{}' failed with {} (request {})", tool.name(), t.code(), context.requestId(), t);
-            }
-            return Envelopes.of(t, context.requestId());
-        }
-        if (e instanceof ConstraintViolationException c) {
-            return Envelopes.of(ToolInvoker.rejected(ToolInvoker.violations(tool, c)), context.requestId());
-        }
-        if (late) {
-            LOG.debug("Tool '{}' threw after its timeout (request {})", tool.name(), context.requestId(), e);
-        } else {
-            LOG.error("Tool '{}' threw an exception (request {})", tool.name(), context.requestId(), e);
-        }
-        return Envelopes.internal(context.requestId());
+    /** The failure of what the method threw; after the timeout it is logged at DEBUG only, as nobody will read it. */
+    private ToolResult failed(Throwable e, ToolContext context, boolean late) {
+        return new ToolResult.Failure(errors.translate(e, context, late));
     }
 
     private static Throwable unwrap(Throwable failure) {

@@ -32,7 +32,7 @@ public final class RetryLaterException extends ToolException {
      * @return the exception
      */
     public static RetryLaterException rateLimited(String message, int retryAfterSeconds) {
-        return new RetryLaterException(429, Envelopes.RATE_LIMITED, message, retryAfterSeconds);
+        return new RetryLaterException(429, ToolFailures.RATE_LIMITED, message, retryAfterSeconds);
     }
 
     /**
@@ -53,7 +53,7 @@ public final class RetryLaterException extends ToolException {
      * @return the exception
      */
     public static RetryLaterException unavailable(String message, int retryAfterSeconds) {
-        return new RetryLaterException(503, Envelopes.UNAVAILABLE, message, retryAfterSeconds);
+        return new RetryLaterException(503, ToolFailures.UNAVAILABLE, message, retryAfterSeconds);
     }
 
     /**

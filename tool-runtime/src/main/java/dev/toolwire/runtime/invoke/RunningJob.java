@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.JobRecord;
 import dev.toolwire.runtime.JobStore;
+import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +39,7 @@ final class RunningJob {
     private final Duration retention;
     private final Instant deadline;
     private final JobStore store;
-    private final CompletableFuture<ToolOutcome> answer = new CompletableFuture<>();
+    private final CompletableFuture<ToolResult> answer = new CompletableFuture<>();
     private int progress;
     private @Nullable String message;
     private boolean published;
@@ -64,7 +63,7 @@ final class RunningJob {
     }
 
     /** @return what the caller gets: the outcome, or the {@code 202} acknowledgement */
-    CompletableFuture<ToolOutcome> answer() {
+    CompletableFuture<ToolResult> answer() {
         return answer;
     }
 
@@ -93,11 +92,11 @@ final class RunningJob {
         }
         body.put("message", acknowledgement == null ? DEFAULT_ACKNOWLEDGEMENT : acknowledgement);
         body.put("status_tool", statusTool);
-        answer.complete(new ToolOutcome(202, null, bytes(body)));
+        answer.complete(new ToolResult.Success(bytes(body), true));
     }
 
     /** The tool finished (or timed out): answer the caller, or record the end of a published job. */
-    synchronized void finish(ToolOutcome outcome) {
+    synchronized void finish(ToolResult outcome) {
         finished = true;
         if (!published) {
             answer.complete(outcome);
@@ -109,13 +108,11 @@ final class RunningJob {
             return;
         }
         Instant expiresAt = Instant.now().plus(retention);
-        if (outcome.success()) {
-            save(new JobRecord(jobId, toolName, subject, JobRecord.State.DONE, 100, null,
-                    new String(outcome.body(), StandardCharsets.UTF_8), null, expiresAt));
-        } else {
-            String sentence = error(outcome).path("message").asText(Envelopes.INTERNAL_MESSAGE);
-            save(new JobRecord(jobId, toolName, subject, JobRecord.State.FAILED, progress, sentence, null,
-                    outcome.code() == null ? Envelopes.INTERNAL_ERROR : outcome.code(), expiresAt));
+        if (outcome instanceof ToolResult.Failure failure) {
+            save(new JobRecord(jobId, toolName, subject, JobRecord.State.FAILED, progress, failure.error().getMessage(),
+                    null, failure.error().code(), expiresAt));
+        } else if (outcome instanceof ToolResult.Success success) {
+            save(new JobRecord(jobId, toolName, subject, JobRecord.State.DONE, 100, null, success.text(), null, expiresAt));
         }
     }
 
@@ -132,14 +129,6 @@ final class RunningJob {
     private JobRecord running() {
         return new JobRecord(jobId, toolName, subject, JobRecord.State.RUNNING, progress, message, null, null,
                 deadline.plus(retention));
-    }
-
-    private static JsonNode error(ToolOutcome outcome) {
-        try {
-            return Json.MAPPER.readTree(outcome.body()).path("error");
-        } catch (IOException e) {
-            return Json.MAPPER.missingNode();
-        }
     }
 
     static byte[] bytes(JsonNode body) {

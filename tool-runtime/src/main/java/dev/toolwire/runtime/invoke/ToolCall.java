@@ -85,18 +85,18 @@ public record ToolCall(Map<String, String> pathValues, Map<String, List<String>>
         try {
             node = BODY_MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new ToolException(400, Envelopes.MALFORMED_REQUEST,
+            throw new ToolException(400, ToolFailures.MALFORMED_REQUEST,
                     "Tool call rejected: the request body is not valid JSON.");
         }
         if (node == null || node.isMissingNode()) {
             return null;
         }
         if (!NumberLimits.reasonable(node)) {
-            throw new ToolException(400, Envelopes.MALFORMED_REQUEST,
+            throw new ToolException(400, ToolFailures.MALFORMED_REQUEST,
                     "Tool call rejected: a number in the request body is out of range.");
         }
         if (!node.isObject()) {
-            throw new ToolException(400, Envelopes.MALFORMED_REQUEST,
+            throw new ToolException(400, ToolFailures.MALFORMED_REQUEST,
                     "Tool call rejected: the request body must be a JSON object of arguments.");
         }
         return (ObjectNode) node;

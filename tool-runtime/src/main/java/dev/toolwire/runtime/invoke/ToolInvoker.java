@@ -3,20 +3,12 @@ package dev.toolwire.runtime.invoke;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.ToolException;
-import dev.toolwire.runtime.descriptor.Binding;
-import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.store.RetryMemory;
 import io.micronaut.core.annotation.Internal;
-import io.micronaut.core.type.Argument;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Runs one tool call through the whole pipeline: merge and coerce the arguments, fill defaults,
  * validate them against the schema, then answer a job status tool from the job store, or run the
  * method (deduplicated when the tool asks for it, acknowledged early in job mode) within its
- * deadline, and shape the result. Every failure becomes the error envelope; nothing escapes.
+ * deadline, and shape the result. Every failure becomes a {@link ToolResult.Failure}; nothing escapes,
+ * and nothing here knows which transport the call came by.
  */
 @Singleton
 @Internal
@@ -63,10 +56,10 @@ public final class ToolInvoker {
      * @param tool the tool
      * @param call the raw arguments
      * @param context the call's context; its deadline is enforced
-     * @return the result or the error envelope (a job acknowledgement for job-mode tools that take
+     * @return the result or the failure (a job acknowledgement for job-mode tools that take
      *     longer than their window); never completes exceptionally
      */
-    public CompletableFuture<ToolOutcome> startHere(RegisteredTool tool, ToolCall call, ToolContext context) {
+    public CompletableFuture<ToolResult> startHere(RegisteredTool tool, ToolCall call, ToolContext context) {
         return start(tool, call, context, true);
     }
 
@@ -77,9 +70,9 @@ public final class ToolInvoker {
      * @param tool the tool
      * @param call the raw arguments
      * @param context the call's context
-     * @return the result or the error envelope
+     * @return the result or the failure
      */
-    public ToolOutcome call(RegisteredTool tool, ToolCall call, ToolContext context) {
+    public ToolResult call(RegisteredTool tool, ToolCall call, ToolContext context) {
         return start(tool, call, context, false).join();
     }
 
@@ -88,7 +81,7 @@ public final class ToolInvoker {
      * acknowledged early; else the {@code call} command's, which hands the method to the executor and
      * waits for jobs to finish.
      */
-    private CompletableFuture<ToolOutcome> start(RegisteredTool tool, ToolCall call, ToolContext context, boolean served) {
+    private CompletableFuture<ToolResult> start(RegisteredTool tool, ToolCall call, ToolContext context, boolean served) {
         ObjectNode arguments;
         try {
             arguments = ArgumentMerger.merge(tool.descriptor().params(), call.pathValues(), call.query(), call.body());
@@ -98,15 +91,15 @@ public final class ToolInvoker {
             }
         } catch (ToolException e) {
             LOG.debug("Tool '{}' answered {} (request {}): {}", tool.name(), e.code(), context.requestId(), e.getMessage());
-            return CompletableFuture.completedFuture(Envelopes.of(e, context.requestId()));
+            return CompletableFuture.completedFuture(new ToolResult.Failure(e));
         } catch (RuntimeException e) {
             LOG.error("Tool '{}' could not read its arguments (request {})", tool.name(), context.requestId(), e);
-            return CompletableFuture.completedFuture(Envelopes.internal(context.requestId()));
+            return CompletableFuture.completedFuture(new ToolResult.Failure(ToolFailures.internal()));
         }
         if (tool.jobStatusOf() != null) {
             return CompletableFuture.completedFuture(jobs.status(tool, arguments, context));
         }
-        Supplier<CompletableFuture<ToolOutcome>> run = () -> served && tool.job() != null
+        Supplier<CompletableFuture<ToolResult>> run = () -> served && tool.job() != null
                 ? jobs.start(tool, context, jobContext -> runner.run(tool, arguments, jobContext, false))
                 : runner.run(tool, arguments, context, served);
         int window = tool.deduplicationWindowSeconds();
@@ -126,77 +119,6 @@ public final class ToolInvoker {
         int more = violations.size() - 1;
         String message = "Tool call rejected: " + violations.get(0).message()
                 + (more == 0 ? "" : more == 1 ? " (and 1 more problem)" : " (and " + more + " more problems)") + ".";
-        return new ToolException(400, Envelopes.INVALID_ARGUMENTS, message, violations);
-    }
-
-    static List<ToolException.Detail> violations(RegisteredTool tool, ConstraintViolationException e) {
-        List<ToolException.Detail> details = new ArrayList<>();
-        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
-            String path = pointer(tool, violation.getPropertyPath());
-            String name = SchemaValidator.displayName(path);
-            details.add(new ToolException.Detail(path, "'" + name + "' " + violation.getMessage()));
-        }
-        if (details.isEmpty()) {
-            details.add(new ToolException.Detail("", "the arguments are invalid"));
-        }
-        return details;
-    }
-
-    /**
-     * The JSON pointer of a Java violation in the wire's names: the parameter's wire name, then each
-     * nested property's wire name (found through the parameter's binding, as the arguments were
-     * renamed on the way in) and each element's index or key. So a nested violation is named as a
-     * schema violation of the same value would be.
-     */
-    private static String pointer(RegisteredTool tool, Path path) {
-        Argument<?>[] arguments = tool.method().getArguments();
-        List<ToolDescriptor.Parameter> parameters = tool.descriptor().invocation().parameters();
-        StringBuilder sb = new StringBuilder();
-        Binding binding = Binding.VALUE;
-        int index = 0;
-        for (Path.Node node : path) {
-            index++;
-            if (index == 1) {
-                continue; // the method node
-            }
-            if (index == 2) {
-                String name = node.getName();
-                for (int i = 0; i < arguments.length && i < parameters.size(); i++) {
-                    if (arguments[i].getName().equals(name)) {
-                        ToolDescriptor.Parameter parameter = parameters.get(i);
-                        name = parameter.name() == null ? name : parameter.name();
-                        binding = parameter.binding() == null ? Binding.VALUE : parameter.binding();
-                    }
-                }
-                sb.append('/').append(name);
-                continue;
-            }
-            if (node.isInIterable()) {
-                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
-                if (position != null) {
-                    sb.append('/').append(position);
-                }
-                binding = binding instanceof Binding.Array array ? array.items()
-                        : binding instanceof Binding.MapOf map ? map.values() : Binding.VALUE;
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
-                continue; // an element's own constraint: its index or key is the whole name
-            }
-            String name = node.getName();
-            if (binding instanceof Binding.Properties properties) {
-                Binding next = Binding.VALUE;
-                for (Map.Entry<String, Binding.Property> property : properties.properties().entrySet()) {
-                    if (property.getValue().javaName().equals(name)) {
-                        name = property.getKey();
-                        next = property.getValue().binding();
-                    }
-                }
-                binding = next;
-            } else {
-                binding = Binding.VALUE;
-            }
-            sb.append('/').append(name);
-        }
-        return sb.toString();
+        return new ToolException(400, ToolFailures.INVALID_ARGUMENTS, message, violations);
     }
 }

@@ -2,19 +2,20 @@ package dev.toolwire.runtime.playground;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.runtime.ToolException;
 import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.auth.LocalCredentials;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
-import dev.toolwire.runtime.invoke.Envelopes;
+import dev.toolwire.runtime.http.ToolResponses;
+import dev.toolwire.runtime.invoke.ToolFailures;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.context.annotation.Executable;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import jakarta.inject.Singleton;
@@ -47,9 +48,11 @@ public final class PlaygroundEndpoint {
     private final ToolCredentials credentials;
     private final LocalCredentials local;
     private final PlaygroundAccess access;
+    private final ToolResponses responses;
 
     PlaygroundEndpoint(DefaultToolRegistry registry, ToolCredentials credentials, LocalCredentials local,
-            PlaygroundAccess access) {
+            PlaygroundAccess access, ToolResponses responses) {
+        this.responses = responses;
         this.registry = registry;
         this.credentials = credentials;
         this.local = local;
@@ -149,12 +152,10 @@ public final class PlaygroundEndpoint {
     }
 
     /** The refusal of a request from elsewhere: the envelope, which names no setting. */
-    private static HttpResponse<?> refused() {
+    private HttpResponse<?> refused() {
         String requestId = UUID.randomUUID().toString();
-        byte[] body = Envelopes.of(403, Envelopes.FORBIDDEN, "The playground only answers requests made on this machine.",
-                List.of(), requestId).body();
-        return secured(HttpResponse.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON_TYPE).body(body))
-                .header("X-Request-Id", requestId);
+        return secured(responses.of(new ToolException(403, ToolFailures.FORBIDDEN,
+                "The playground only answers requests made on this machine."), requestId)).header("X-Request-Id", requestId);
     }
 
     private static MutableHttpResponse<?> secured(MutableHttpResponse<?> response) {

@@ -1,6 +1,6 @@
 package dev.toolwire.runtime.store;
 
-import dev.toolwire.runtime.invoke.ToolOutcome;
+import dev.toolwire.runtime.ToolResult;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -21,11 +21,11 @@ public interface RetryMemory {
      * @param window how long a finished call's outcome is answered again
      * @param timeout the tool's timeout: how long a first call may take, and so how long an
      *     identical one may wait for it
-     * @param requestId the call's request id, for an envelope of its own
+     * @param requestId the call's request id, for the log
      * @param call starts the call; called at most once, on a thread that may block
      * @return the first call's outcome, or a refusal ({@code 429} over the caller's quota,
      *     {@code 503} when the memory is full or out of reach); never completes exceptionally
      */
-    CompletableFuture<ToolOutcome> run(CallKey key, Duration window, Duration timeout, String requestId,
-            Supplier<CompletableFuture<ToolOutcome>> call);
+    CompletableFuture<ToolResult> run(CallKey key, Duration window, Duration timeout, String requestId,
+            Supplier<CompletableFuture<ToolResult>> call);
 }

@@ -208,4 +208,33 @@ class ToolErrorsTest {
         assertTrue(answer.body().at("/error/details/0/message").asText().startsWith("'delivery.delivery_date' "),
                 answer.body().toString());
     }
+
+    @Test
+    void anApplicationsOwnException_isAnsweredAsItsMapperSays_evenWhenAnEarlierMapperThrows() {
+        assertEnvelope(send(HttpRequest.POST("/tools/reserve_stock", "{\"sku\":\"A1\"}")), 423,
+                "{'code':'STOCK_LOCKED','message':'That item is being counted right now (reserve_stock); please ask again"
+                        + " in a few minutes.','details':[]}END");
+    }
+
+    @Test
+    void aTimeoutOfTheToolsOwnBackend_isTimeout() {
+        Exchanges.Answer answer = send(HttpRequest.POST("/tools/ask_warehouse", "{\"sku\":\"A1\"}"));
+        assertEnvelope(answer, 504, "{'code':'TIMEOUT','message':'That is taking longer than expected, so I stopped"
+                + " waiting. Please try again in a moment.','details':[]}END");
+    }
+
+    @Test
+    void anApplicationsMapper_goesBeforeTheBuiltInOnes() {
+        assertEnvelope(send(HttpRequest.POST("/tools/ask_supplier", "{\"sku\":\"A1\"}")), 503,
+                "{'code':'UNAVAILABLE','message':'Our supplier isn`t answering; I`ll note the request instead.',"
+                        + "'details':[]}END");
+    }
+
+    @Test
+    void anExceptionNoMapperClaims_isInternal_andSaysNothingAboutIt() {
+        Exchanges.Answer answer = send(HttpRequest.POST("/tools/count_stock", "{\"sku\":\"A1\"}"));
+        assertEnvelope(answer, 500, "{'code':'INTERNAL_ERROR','message':'Sorry, something went wrong on our side while"
+                + " running this tool.','details':[]}END");
+        assertFalse(answer.body().toString().contains("ledger"), answer.body().toString());
+    }
 }
