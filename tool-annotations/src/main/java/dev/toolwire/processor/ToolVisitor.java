@@ -61,7 +61,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
 
     @Override
     public void visitMethod(MethodElement method, VisitorContext context) {
-        if (!method.hasDeclaredAnnotation(Names.TOOL)) {
+        if (!method.hasDeclaredStereotype(Names.TOOL)) {
             reportCompanionWithoutTool(method, context);
             return;
         }

@@ -69,7 +69,7 @@ public final class AuthStartup {
                     AuthConfiguration.PREFIX);
         }
         List<String> open = registry.all().stream()
-                .filter(t -> credentials.effectiveMode(AuthModes.of(t)) == AuthMode.NONE)
+                .filter(t -> t.auth() == AuthMode.NONE)
                 .map(RegisteredTool::name).collect(Collectors.toList());
         if (!open.isEmpty()) {
             LOG.info("Tools open without authentication: {}", open);
@@ -106,7 +106,7 @@ public final class AuthStartup {
 
     private Set<AuthMode> modesInUse() {
         return registry.all().stream()
-                .map(t -> credentials.effectiveMode(AuthModes.of(t)))
+                .map(t -> t.auth())
                 .collect(Collectors.toSet());
     }
 }

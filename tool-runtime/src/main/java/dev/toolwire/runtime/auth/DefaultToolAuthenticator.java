@@ -4,10 +4,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.HeaderAuthConfiguration;
-import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.ToolInfo;
+import io.micronaut.context.annotation.Secondary;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
 import java.text.ParseException;
@@ -20,9 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Authenticates each call by the tool's effective mode: a bearer JWT with the tool in scope, a
  * shared-secret header, or nothing. The caller learns only that its credentials were refused; why
- * (expired, bad signature, wrong audience, ...) is logged at DEBUG, without the credential.
+ * (expired, bad signature, wrong audience, ...) is logged at DEBUG, without the credential. An
+ * application's own {@link ToolAuthenticator} bean takes its place (it is {@code @Secondary}).
  */
 @Singleton
+@Secondary
+@Named(ToolAuthenticator.BUILT_IN)
 @Internal
 public final class DefaultToolAuthenticator implements ToolAuthenticator {
 
@@ -32,15 +37,13 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
     private static final String INVALID_TOKEN = BEARER + ", error=\"invalid_token\"";
     private static final String INSUFFICIENT_SCOPE = BEARER + ", error=\"insufficient_scope\"";
 
-    private final ToolCredentials credentials;
     private final JwtVerifier verifier;
     private final HeaderKeyCheck headerCheck;
     private final String headerName;
     private final String headerChallenge;
 
     DefaultToolAuthenticator(
-            ToolCredentials credentials, JwtVerifier verifier, AuthKeys keys, HeaderAuthConfiguration header) {
-        this.credentials = credentials;
+            JwtVerifier verifier, AuthKeys keys, HeaderAuthConfiguration header) {
         this.verifier = verifier;
         this.headerCheck = new HeaderKeyCheck(keys.headerValues());
         this.headerName = header.name();
@@ -48,9 +51,8 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
     }
 
     @Override
-    public AuthenticatedCaller authenticate(HttpRequest<?> request, ToolDescriptor tool) {
-        AuthMode mode = credentials.effectiveMode(AuthModes.of(tool));
-        switch (mode) {
+    public AuthenticatedCaller authenticate(HttpRequest<?> request, ToolInfo tool) {
+        switch (tool.auth()) {
             case JWT:
                 return bearer(request, tool.name());
             case HEADER:
@@ -61,8 +63,8 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
     }
 
     @Override
-    public boolean mayBlock(HttpRequest<?> request, ToolDescriptor tool) {
-        if (!verifier.fetchesKeys() || credentials.effectiveMode(AuthModes.of(tool)) != AuthMode.JWT) {
+    public boolean mayBlock(HttpRequest<?> request, ToolInfo tool) {
+        if (!verifier.fetchesKeys() || tool.auth() != AuthMode.JWT) {
             return false;
         }
         String token = BearerTokens.token(request.getHeaders().get(HttpHeaders.AUTHORIZATION));

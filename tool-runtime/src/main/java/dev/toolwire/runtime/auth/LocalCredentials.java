@@ -1,11 +1,19 @@
 package dev.toolwire.runtime.auth;
 
+import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.HeaderAuthConfiguration;
 import dev.toolwire.runtime.JwtConfiguration;
+import dev.toolwire.runtime.LocalToolCredentials;
+import dev.toolwire.runtime.ToolInfo;
+import dev.toolwire.runtime.ToolRegistry;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Internal;
+import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Credentials for callers inside this process only: the test client and the playground page. Unlike
@@ -16,14 +24,33 @@ import java.util.Collection;
  */
 @Singleton
 @Internal
-public final class LocalCredentials {
+public final class LocalCredentials implements LocalToolCredentials {
 
     private final AuthKeys keys;
     private final String headerName;
+    private final BeanProvider<ToolRegistry> registry;
 
-    LocalCredentials(AuthKeys keys, HeaderAuthConfiguration header) {
+    LocalCredentials(AuthKeys keys, HeaderAuthConfiguration header, BeanProvider<ToolRegistry> registry) {
         this.keys = keys;
         this.headerName = header.name();
+        this.registry = registry;
+    }
+
+    @Override
+    public Map<String, String> headersFor(String toolName, String subject, Duration ttl) {
+        ToolInfo tool = registry.get().tool(toolName).orElseThrow(() -> {
+            List<String> similar = registry.get().similarNames(toolName);
+            return new IllegalArgumentException("No tool '" + toolName + "' in this application."
+                    + (similar.isEmpty() ? "" : " Did you mean " + String.join(", ", similar) + "?"));
+        });
+        if (tool.auth() == AuthMode.JWT) {
+            return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + token(subject, List.of(toolName), ttl));
+        }
+        if (tool.auth() == AuthMode.HEADER) {
+            ToolCredentials.HeaderCredential header = header();
+            return Map.of(header.name(), header.value());
+        }
+        return Map.of();
     }
 
     /**
@@ -35,6 +62,7 @@ public final class LocalCredentials {
      * @return the compact JWT, without a {@code Bearer } prefix
      * @throws IllegalStateException when only JWKS public keys are configured: nothing here can sign
      */
+    @Override
     public String token(String subject, Collection<String> toolNames, Duration ttl) {
         JwtIssuer issuer = keys.issuer().orElseThrow(() -> new IllegalStateException(
                 "Cannot sign a local token: only public keys (" + JwtConfiguration.PREFIX + ".jwks) are configured. "

@@ -1,14 +1,14 @@
 package dev.toolwire.runtime.auth;
 
 import dev.toolwire.runtime.ToolException;
-import io.micronaut.core.annotation.Internal;
 
 /**
  * A call refused for its credentials: {@code 401 UNAUTHORIZED} (missing or invalid) or
  * {@code 403 FORBIDDEN} (valid, but not for this tool). Carries the {@code WWW-Authenticate}
- * challenge to send. The message is generic on purpose; the reason is logged at DEBUG only.
+ * challenge to send. The message is generic on purpose; log the reason at DEBUG only.
+ *
+ * @since 0.1
  */
-@Internal
 public final class ToolAuthenticationException extends ToolException {
 
     private static final long serialVersionUID = 1L;
@@ -29,10 +29,10 @@ public final class ToolAuthenticationException extends ToolException {
     /**
      * A missing or invalid credential.
      *
-     * @param challenge the {@code WWW-Authenticate} value
+     * @param challenge the {@code WWW-Authenticate} value, e.g. {@code Bearer realm="toolwire"}
      * @return the exception
      */
-    static ToolAuthenticationException unauthorized(String challenge) {
+    public static ToolAuthenticationException unauthorized(String challenge) {
         return new ToolAuthenticationException(401, UNAUTHORIZED,
                 "Tool call rejected: the caller's credentials are missing or not valid.", challenge);
     }
@@ -43,7 +43,7 @@ public final class ToolAuthenticationException extends ToolException {
      * @param challenge the {@code WWW-Authenticate} value
      * @return the exception
      */
-    static ToolAuthenticationException forbidden(String challenge) {
+    public static ToolAuthenticationException forbidden(String challenge) {
         return new ToolAuthenticationException(403, FORBIDDEN,
                 "Tool call rejected: the caller's credentials do not allow this tool.", challenge);
     }

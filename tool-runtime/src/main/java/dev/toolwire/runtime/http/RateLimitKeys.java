@@ -1,9 +1,7 @@
 package dev.toolwire.runtime.http;
 
 import dev.toolwire.annotations.AuthMode;
-import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.auth.AuthenticatedCaller;
-import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.http.HttpRequest;
@@ -20,11 +18,9 @@ import jakarta.inject.Singleton;
 @Internal
 public final class RateLimitKeys {
 
-    private final ToolCredentials credentials;
     private final HttpClientAddressResolver addresses;
 
-    RateLimitKeys(ToolCredentials credentials, HttpClientAddressResolver addresses) {
-        this.credentials = credentials;
+    RateLimitKeys(HttpClientAddressResolver addresses) {
         this.addresses = addresses;
     }
 
@@ -37,7 +33,7 @@ public final class RateLimitKeys {
      * @return {@code address:<client address>} for an open tool, else the credential's key
      */
     String of(RegisteredTool tool, HttpRequest<?> request, AuthenticatedCaller caller) {
-        if (credentials.effectiveMode(AuthModes.of(tool)) == AuthMode.NONE) {
+        if (tool.auth() == AuthMode.NONE) {
             return "address:" + addresses.resolve(request);
         }
         return caller.rateLimitKey();

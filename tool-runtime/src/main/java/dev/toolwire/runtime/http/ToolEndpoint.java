@@ -146,7 +146,7 @@ public final class ToolEndpoint {
         }
         Map<String, String> pathValues = new HashMap<>();
         match.get().getVariableValues().forEach((k, v) -> pathValues.put(k, String.valueOf(v)));
-        if (tool.nonBlocking() && !authenticator.mayBlock(request, tool.descriptor())) {
+        if (tool.nonBlocking() && !authenticator.mayBlock(request, tool)) {
             // Nothing in this call waits for I/O: run all of it here, on the event loop, as a plain
             // Micronaut controller would; a hand-off costs more than the rest of a small call.
             return trace.complete(authenticateAndAdmit(tool, request, pathValues, trace, requestId));
@@ -169,7 +169,7 @@ public final class ToolEndpoint {
             }
         }
         try {
-            AuthenticatedCaller caller = trace.authenticated(authenticator.authenticate(request, tool.descriptor()));
+            AuthenticatedCaller caller = trace.authenticated(authenticator.authenticate(request, tool));
             return admit(tool, request, pathValues, caller, trace, requestId).exceptionally(failure -> refuse(failure, requestId));
         } catch (ToolAuthenticationException e) {
             if (e.status() == 401) {

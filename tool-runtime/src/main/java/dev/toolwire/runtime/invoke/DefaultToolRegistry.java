@@ -1,6 +1,11 @@
 package dev.toolwire.runtime.invoke;
 
+import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.runtime.AuthConfiguration;
 import dev.toolwire.runtime.RegistryConfiguration;
+import dev.toolwire.runtime.ToolInfo;
+import dev.toolwire.runtime.ToolRegistry;
+import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.descriptor.DescriptorException;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -27,13 +32,14 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Internal
-public final class DefaultToolRegistry implements ApplicationEventListener<StartupEvent> {
+public final class DefaultToolRegistry implements ToolRegistry, ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultToolRegistry.class);
 
     private final BeanContext beanContext;
     private final ToolMethodCollector collector;
     private final boolean failOnUnjoined;
+    private final AuthMode defaultAuth;
     private final List<String> unjoined = new CopyOnWriteArrayList<>();
     private volatile @Nullable Map<String, RegisteredTool> tools;
 
@@ -43,9 +49,11 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
      * @param beanContext the context, for its class loader and bean conditions
      * @param collector the tool methods found at startup
      * @param configuration whether a tool that cannot be joined stops the start
+     * @param auth {@code toolwire.auth.default}, the mode of tools that declare none
      */
     public DefaultToolRegistry(BeanContext beanContext, ToolMethodCollector collector,
-            RegistryConfiguration configuration) {
+            RegistryConfiguration configuration, AuthConfiguration auth) {
+        this.defaultAuth = AuthModes.parseDefault(auth.getDefault());
         this.beanContext = beanContext;
         this.collector = collector;
         this.failOnUnjoined = configuration.failOnUnjoined();
@@ -53,7 +61,7 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        tools();
+        byName();
     }
 
     /**
@@ -62,7 +70,7 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
      * @return the tools
      */
     public List<RegisteredTool> all() {
-        return List.copyOf(tools().values());
+        return List.copyOf(byName().values());
     }
 
     /**
@@ -72,7 +80,7 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
      * @return one message per tool left out, naming it; empty when every tool is served
      */
     public List<String> unjoined() {
-        tools();
+        byName();
         return List.copyOf(unjoined);
     }
 
@@ -83,18 +91,23 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
      * @return the tool, or empty
      */
     public Optional<RegisteredTool> find(String name) {
-        return Optional.ofNullable(tools().get(name));
+        return Optional.ofNullable(byName().get(name));
     }
 
-    /**
-     * Names close to one that was not found, for "did you mean" messages.
-     *
-     * @param name the unknown name
-     * @return up to three names, closest first
-     */
+    @Override
+    public List<ToolInfo> tools() {
+        return List.copyOf(byName().values());
+    }
+
+    @Override
+    public Optional<ToolInfo> tool(String name) {
+        return Optional.ofNullable(byName().get(name));
+    }
+
+    @Override
     public List<String> similarNames(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
-        return tools().keySet().stream()
+        return byName().keySet().stream()
                 .filter(n -> distance(n.toLowerCase(Locale.ROOT), wanted) <= Math.max(2, wanted.length() / 3)
                         || n.contains(wanted) || wanted.contains(n))
                 .sorted(Comparator.comparingInt(n -> distance(n.toLowerCase(Locale.ROOT), wanted)))
@@ -102,13 +115,13 @@ public final class DefaultToolRegistry implements ApplicationEventListener<Start
                 .toList();
     }
 
-    private Map<String, RegisteredTool> tools() {
+    private Map<String, RegisteredTool> byName() {
         Map<String, RegisteredTool> result = tools;
         if (result == null) {
             synchronized (this) {
                 result = tools;
                 if (result == null) {
-                    result = RegistryBuilder.build(beanContext, collector.methods(), this::leaveOut);
+                    result = RegistryBuilder.build(beanContext, collector.methods(), defaultAuth, this::leaveOut);
                     tools = result;
                 }
             }

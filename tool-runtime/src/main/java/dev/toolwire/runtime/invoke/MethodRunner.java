@@ -190,7 +190,7 @@ public final class MethodRunner {
             outcome = null;
         } else {
             try {
-                outcome = new ToolResult.Success(resultWriter.write(tool, value));
+                outcome = new ToolResult.Success(resultWriter.write(tool, value, context));
             } catch (Throwable e) {
                 outcome = failed(e, context, false);
             }

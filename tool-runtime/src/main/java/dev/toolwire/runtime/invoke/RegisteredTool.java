@@ -1,6 +1,9 @@
 package dev.toolwire.runtime.invoke;
 
 import com.networknt.schema.Schema;
+import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.annotations.HttpMethod;
+import dev.toolwire.runtime.ToolInfo;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.context.BeanContext;
 import io.micronaut.core.annotation.Internal;
@@ -8,14 +11,17 @@ import io.micronaut.core.annotation.NonBlocking;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.core.type.ReturnType;
 import io.micronaut.inject.ExecutableMethod;
+import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A descriptor joined with the bean method it describes and its compiled argument schema. A job
- * status tool has no bean method: the runtime answers it from the job store.
+ * A descriptor joined with the bean method it describes, its compiled argument schema and the auth
+ * mode it is served with. A job status tool has no bean method: the runtime answers it from the job
+ * store. Its public face is {@link ToolInfo}.
  */
 @Internal
-public final class RegisteredTool {
+public final class RegisteredTool implements ToolInfo {
 
     private final ToolDescriptor descriptor;
     private final @Nullable BeanDefinition<?> bean;
@@ -25,12 +31,16 @@ public final class RegisteredTool {
     private final boolean nonBlocking;
     private final ToolDescriptor.@Nullable Job job;
     private final int deduplicationWindowSeconds;
+    private final AuthMode auth;
+    private final List<String> pathParameters;
     private volatile @Nullable Object singleton;
 
     @SuppressWarnings("unchecked")
-    RegisteredTool(
-            ToolDescriptor descriptor, @Nullable BeanDefinition<?> bean, @Nullable ExecutableMethod<?, ?> method, Schema schema) {
+    RegisteredTool(ToolDescriptor descriptor, @Nullable BeanDefinition<?> bean, @Nullable ExecutableMethod<?, ?> method,
+            Schema schema, AuthMode defaultAuth) {
         this.descriptor = descriptor;
+        this.auth = descriptor.auth() == AuthMode.DEFAULT ? defaultAuth : descriptor.auth();
+        this.pathParameters = descriptor.pathParameters().stream().map(ToolDescriptor.PathParameter::name).toList();
         this.bean = bean;
         this.method = (ExecutableMethod<Object, Object>) method;
         this.schema = schema;
@@ -49,13 +59,77 @@ public final class RegisteredTool {
         return descriptor;
     }
 
-    /**
-     * The tool name.
-     *
-     * @return the name
-     */
+    @Override
     public String name() {
         return descriptor.name();
+    }
+
+    @Override
+    public String description() {
+        return descriptor.description();
+    }
+
+    @Override
+    public HttpMethod httpMethod() {
+        return descriptor.method();
+    }
+
+    @Override
+    public String path() {
+        return descriptor.path();
+    }
+
+    @Override
+    public List<String> pathParameters() {
+        return pathParameters;
+    }
+
+    /**
+     * {@inheritDoc} Resolved once, when the registry is built.
+     */
+    @Override
+    public AuthMode auth() {
+        return auth;
+    }
+
+    @Override
+    public int timeoutSeconds() {
+        return descriptor.timeoutSeconds();
+    }
+
+    @Override
+    public boolean async() {
+        return descriptor.async();
+    }
+
+    @Override
+    public String parametersSchema() {
+        return descriptor.params().toString();
+    }
+
+    @Override
+    public Optional<String> startMessage() {
+        return Optional.ofNullable(descriptor.messages().start());
+    }
+
+    @Override
+    public Optional<String> completeMessage() {
+        return Optional.ofNullable(descriptor.messages().complete());
+    }
+
+    @Override
+    public Optional<String> statusTool() {
+        return Optional.ofNullable(job).map(ToolDescriptor.Job::statusTool);
+    }
+
+    @Override
+    public Optional<String> reportsOn() {
+        return Optional.ofNullable(jobStatusOf());
+    }
+
+    @Override
+    public int retryWindowSeconds() {
+        return deduplicationWindowSeconds;
     }
 
     BeanDefinition<?> bean() {

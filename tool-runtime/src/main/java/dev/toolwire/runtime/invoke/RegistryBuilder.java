@@ -1,6 +1,7 @@
 package dev.toolwire.runtime.invoke;
 
 import com.networknt.schema.Schema;
+import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.descriptor.DescriptorException;
 import dev.toolwire.runtime.descriptor.DescriptorLoader;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
@@ -34,11 +35,12 @@ final class RegistryBuilder {
     /**
      * Builds the registry.
      *
+     * @param defaultAuth the mode of tools declared {@code @Tool(auth = DEFAULT)}
      * @param unjoined told about each descriptor that cannot be joined with a bean method and each
      *     {@code @Tool} method without a descriptor (that tool is left out); it may throw to stop the start
      */
     static Map<String, RegisteredTool> build(BeanContext context, List<ToolMethodCollector.ToolMethod> methods,
-            Consumer<DescriptorException> unjoined) {
+            AuthMode defaultAuth, Consumer<DescriptorException> unjoined) {
         Map<String, ToolDescriptor> descriptors = DescriptorLoader.load(context.getClassLoader());
         Map<String, ToolDescriptor> bySignature = new HashMap<>();
         descriptors.values().forEach(d -> bySignature.put(key(d), d));
@@ -52,10 +54,10 @@ final class RegistryBuilder {
                 continue;
             }
             if (!tools.containsKey(descriptor.name())) {
-                tools.put(descriptor.name(), new RegisteredTool(descriptor, m.bean(), m.method(), compile(descriptor)));
+                tools.put(descriptor.name(), new RegisteredTool(descriptor, m.bean(), m.method(), compile(descriptor), defaultAuth));
             }
         }
-        addJobStatusTools(descriptors, tools);
+        addJobStatusTools(descriptors, tools, defaultAuth);
         Set<String> enabledBeans = null;
         for (ToolDescriptor descriptor : descriptors.values()) {
             if (!tools.containsKey(descriptor.name()) && descriptor.jobStatusOf() == null) {
@@ -75,7 +77,8 @@ final class RegistryBuilder {
      * Serves the status tool of every served job-mode tool; the status tool of a tool that is not
      * served (its bean is disabled) is not served either.
      */
-    private static void addJobStatusTools(Map<String, ToolDescriptor> descriptors, Map<String, RegisteredTool> tools) {
+    private static void addJobStatusTools(Map<String, ToolDescriptor> descriptors, Map<String, RegisteredTool> tools,
+            AuthMode defaultAuth) {
         for (RegisteredTool tool : List.copyOf(tools.values())) {
             ToolDescriptor.Job job = tool.descriptor().job();
             if (job == null) {
@@ -87,7 +90,7 @@ final class RegistryBuilder {
                         + ") reports through '" + job.statusTool() + "', but there is no such job status descriptor."
                         + " Rebuild the application so the generator writes it.");
             }
-            tools.put(status.name(), new RegisteredTool(status, null, null, compile(status)));
+            tools.put(status.name(), new RegisteredTool(status, null, null, compile(status), defaultAuth));
         }
     }
 

@@ -1,6 +1,9 @@
 package dev.toolwire.runtime.invoke;
 
+import dev.toolwire.runtime.ToolContext;
+import dev.toolwire.runtime.ToolResultConverter;
 import io.micronaut.core.annotation.Internal;
+import io.micronaut.core.order.OrderUtil;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -11,7 +14,9 @@ import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * as {@code {"result": value}}, {@code void} (also {@code CompletionStage<Void>}, {@code Publisher<Void>})
  * as {@code {"success": true}}, and {@code null} (or an empty {@code Optional}) as
  * {@code {"result": null}}. The value of a {@code CompletionStage} or {@code Publisher} arrives here
- * already unwrapped. Serialization is Micronaut Serialization's.
+ * already unwrapped. A {@link ToolResultConverter} that converts the value's class shapes it first.
+ * Serialization is Micronaut Serialization's.
  */
 @Singleton
 @Internal
@@ -31,15 +37,44 @@ public final class ResultWriter {
     private static final byte[] NO_RESULT = "{\"result\":null}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] RESULT_PREFIX = "{\"result\":".getBytes(StandardCharsets.UTF_8);
 
+    private static final ToolResultConverter NONE = new ToolResultConverter() {
+        @Override
+        public boolean converts(Class<?> type) {
+            return false;
+        }
+
+        @Override
+        public Object convert(Object value, ToolContext call) {
+            return value;
+        }
+    };
+
     private final JsonMapper jsonMapper;
+    private final List<ToolResultConverter> converters;
+    /** The converter of each result class, found once; {@link #NONE} when no converter takes it. */
+    private final ClassValue<ToolResultConverter> converterOf = new ClassValue<>() {
+        @Override
+        protected ToolResultConverter computeValue(Class<?> type) {
+            for (ToolResultConverter converter : converters) {
+                if (converter.converts(type)) {
+                    return converter;
+                }
+            }
+            return NONE;
+        }
+    };
 
     /**
      * Creates the writer.
      *
      * @param jsonMapper Micronaut Serialization's mapper
+     * @param converters the application's result converters
      */
-    public ResultWriter(JsonMapper jsonMapper) {
+    public ResultWriter(JsonMapper jsonMapper, List<ToolResultConverter> converters) {
         this.jsonMapper = jsonMapper;
+        List<ToolResultConverter> sorted = new ArrayList<>(converters);
+        OrderUtil.sort(sorted);
+        this.converters = List.copyOf(sorted);
     }
 
     /**
@@ -47,14 +82,19 @@ public final class ResultWriter {
      *
      * @param tool the tool that returned
      * @param value what it returned
+     * @param call the call, for converters
      * @return the UTF-8 JSON
      * @throws IOException when the value cannot be serialized (not {@code @Serdeable})
      */
-    byte[] write(RegisteredTool tool, @Nullable Object value) throws IOException {
+    byte[] write(RegisteredTool tool, @Nullable Object value, ToolContext call) throws IOException {
         if (tool.returnsNothing()) {
             return SUCCESS.clone();
         }
         Object unwrapped = value instanceof Optional<?> optional ? optional.orElse(null) : value;
+        if (unwrapped != null && !converters.isEmpty()) {
+            ToolResultConverter converter = converterOf.get(unwrapped.getClass());
+            unwrapped = converter == NONE ? unwrapped : converter.convert(unwrapped, call);
+        }
         if (unwrapped == null) {
             return NO_RESULT.clone();
         }

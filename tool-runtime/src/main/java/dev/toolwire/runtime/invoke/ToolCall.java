@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.ToolException;
-import io.micronaut.core.annotation.Internal;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param pathValues the path placeholders by name
  * @param query the query parameters by name, values in order
  * @param body the body, or {@code null} when there was none
+ *
+ * @since 0.1
  */
-@Internal
 public record ToolCall(Map<String, String> pathValues, Map<String, List<String>> query, @Nullable ObjectNode body) {
 
     /** The deepest nesting of arrays and objects a body may have; deeper is malformed, not a stack overflow. */

@@ -1,10 +1,12 @@
 package dev.toolwire.runtime.observe;
 
-import io.micronaut.core.annotation.Internal;
 import java.util.Locale;
 
-/** How a tool call ended, by HTTP status: the {@code outcome} of the metrics and the access log. */
-@Internal
+/**
+ * How a tool call ended, by HTTP status: the {@code outcome} of the metrics and the access log.
+ *
+ * @since 0.1
+ */
 public enum CallOutcome {
     /** 2xx, including a business error the tool reported as its result. */
     OK,

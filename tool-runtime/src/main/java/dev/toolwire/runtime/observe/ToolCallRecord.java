@@ -1,7 +1,6 @@
 package dev.toolwire.runtime.observe;
 
 import dev.toolwire.runtime.invoke.ToolCall;
-import io.micronaut.core.annotation.Internal;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the request id
  * @param subject the authenticated caller's subject, or {@code null} when not authenticated
  * @param arguments the raw arguments, or {@code null} when the call was refused before they were read
+ *
+ * @since 0.1
  */
-@Internal
 public record ToolCallRecord(
         String tool,
         String method,

@@ -18,7 +18,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.ToolInfo;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.MutableHttpRequest;
@@ -136,7 +136,7 @@ class JwksAuthTest implements TestPropertyProvider {
 
     @Test
     void aTokenNotSeenBefore_isCheckedOffTheEventLoop_evenForANonBlockingTool() {
-        ToolDescriptor tool = registry.find("lookup_customer").orElseThrow().descriptor();
+        ToolInfo tool = registry.find("lookup_customer").orElseThrow();
         String token = TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("second").build(),
                 TestTokens.claims("tool:*").jwtID(UUID.randomUUID().toString()).build(), signer(second));
         MutableHttpRequest<?> request = lookupCustomer().bearerAuth(token);

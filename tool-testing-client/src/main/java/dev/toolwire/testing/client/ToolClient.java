@@ -3,13 +3,9 @@ package dev.toolwire.testing.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolwire.annotations.AuthMode;
-import dev.toolwire.runtime.auth.AuthModes;
-import dev.toolwire.runtime.auth.LocalCredentials;
-import dev.toolwire.runtime.auth.ToolCredentials;
-import dev.toolwire.runtime.descriptor.ToolDescriptor;
-import dev.toolwire.runtime.invoke.DefaultToolRegistry;
-import dev.toolwire.runtime.invoke.RegisteredTool;
+import dev.toolwire.runtime.LocalToolCredentials;
+import dev.toolwire.runtime.ToolInfo;
+import dev.toolwire.runtime.ToolRegistry;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
@@ -60,26 +56,24 @@ public final class ToolClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration TOKEN_TTL = Duration.ofHours(1);
+    private static final String SUBJECT = "tool-client";
 
     private final HttpClient http;
     private final JsonMapper json;
-    private final DefaultToolRegistry registry;
-    private final LocalCredentials local;
-    private final ToolCredentials credentials;
+    private final ToolRegistry registry;
+    private final LocalToolCredentials credentials;
     /** The headers every call sends instead of the automatic credential; null for automatic. */
     private final @Nullable Map<String, String> fixedCredentials;
 
-    ToolClient(@Client("/") HttpClient http, JsonMapper json, DefaultToolRegistry registry, LocalCredentials local,
-            ToolCredentials credentials) {
-        this(http, json, registry, local, credentials, null);
+    ToolClient(@Client("/") HttpClient http, JsonMapper json, ToolRegistry registry, LocalToolCredentials credentials) {
+        this(http, json, registry, credentials, null);
     }
 
-    private ToolClient(HttpClient http, JsonMapper json, DefaultToolRegistry registry, LocalCredentials local,
-            ToolCredentials credentials, @Nullable Map<String, String> fixedCredentials) {
+    private ToolClient(HttpClient http, JsonMapper json, ToolRegistry registry, LocalToolCredentials credentials,
+            @Nullable Map<String, String> fixedCredentials) {
         this.http = http;
         this.json = json;
         this.registry = registry;
-        this.local = local;
         this.credentials = credentials;
         this.fixedCredentials = fixedCredentials;
     }
@@ -173,22 +167,22 @@ public final class ToolClient {
      * @return the compact JWT
      */
     public String tokenFor(String... tools) {
-        return local.token("tool-client", Arrays.asList(tools), TOKEN_TTL);
+        return credentials.token(SUBJECT, Arrays.asList(tools), TOKEN_TTL);
     }
 
     private ToolClient withCredentials(Map<String, String> headers) {
-        return new ToolClient(http, json, registry, local, credentials, Map.copyOf(headers));
+        return new ToolClient(http, json, registry, credentials, Map.copyOf(headers));
     }
 
-    private ToolDescriptor find(String tool) {
-        return registry.find(tool).map(RegisteredTool::descriptor).orElseThrow(() -> {
+    private ToolInfo find(String tool) {
+        return registry.tool(tool).orElseThrow(() -> {
             List<String> similar = registry.similarNames(tool);
             return new IllegalArgumentException("No tool '" + tool + "' in this application."
                     + (similar.isEmpty() ? "" : " Did you mean " + String.join(", ", similar) + "?"));
         });
     }
 
-    private ToolResponse send(ToolDescriptor tool, ObjectNode arguments) {
+    private ToolResponse send(ToolInfo tool, ObjectNode arguments) {
         MutableHttpRequest<?> request = ToolRequests.of(tool, arguments);
         credentialsFor(tool).forEach(request::header);
         HttpResponse<?> response;
@@ -207,18 +201,7 @@ public final class ToolClient {
         }
     }
 
-    private Map<String, String> credentialsFor(ToolDescriptor tool) {
-        if (fixedCredentials != null) {
-            return fixedCredentials;
-        }
-        AuthMode mode = credentials.effectiveMode(AuthModes.of(tool));
-        if (mode == AuthMode.JWT) {
-            return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + tokenFor(tool.name()));
-        }
-        if (mode == AuthMode.HEADER) {
-            ToolCredentials.HeaderCredential header = local.header();
-            return Map.of(header.name(), header.value());
-        }
-        return Map.of();
+    private Map<String, String> credentialsFor(ToolInfo tool) {
+        return fixedCredentials != null ? fixedCredentials : credentials.headersFor(tool.name(), SUBJECT, TOKEN_TTL);
     }
 }

@@ -2,7 +2,7 @@ package dev.toolwire.testing.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.ToolInfo;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The HTTP request Hamsa makes for a tool call: the descriptor's method; its path with each
+ * The HTTP request Hamsa makes for a tool call: the tool's method; its path with each
  * {@code {x}} replaced by the argument {@code x}; the other arguments as query parameters for
  * {@code GET} and {@code DELETE} (arrays repeated, objects as JSON text), else as a JSON body.
  */
@@ -21,19 +21,19 @@ final class ToolRequests {
 
     private ToolRequests() {}
 
-    static MutableHttpRequest<?> of(ToolDescriptor tool, ObjectNode arguments) {
+    static MutableHttpRequest<?> of(ToolInfo tool, ObjectNode arguments) {
         ObjectNode rest = arguments.deepCopy();
         String path = tool.path();
-        for (ToolDescriptor.PathParameter parameter : tool.pathParameters()) {
-            JsonNode value = rest.remove(parameter.name());
+        for (String parameter : tool.pathParameters()) {
+            JsonNode value = rest.remove(parameter);
             if (value == null || value.isNull()) {
-                throw new IllegalArgumentException(tool.name() + " needs the argument '" + parameter.name()
+                throw new IllegalArgumentException(tool.name() + " needs the argument '" + parameter
                         + "' for its path " + tool.path() + ".");
             }
-            path = path.replace("{" + parameter.name() + "}",
+            path = path.replace("{" + parameter + "}",
                     URLEncoder.encode(value.asText(), StandardCharsets.UTF_8).replace("+", "%20"));
         }
-        HttpMethod method = HttpMethod.parse(tool.method().name());
+        HttpMethod method = HttpMethod.parse(tool.httpMethod().name());
         if (method == HttpMethod.GET || method == HttpMethod.DELETE) {
             return HttpRequest.create(method, withQuery(path, rest));
         }

@@ -1,0 +1,42 @@
+package dev.toolwire.runtime;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tools this application serves, by name. Inject it to list them (an admin page, a client of
+ * your own, a test) or to look one up:
+ *
+ * <pre>{@code
+ * @Inject ToolRegistry tools;
+ * ...
+ * tools.tool("get_order_status").map(ToolInfo::path).orElseThrow();   // "/orders/{order_id}"
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface ToolRegistry {
+
+    /**
+     * Every tool, sorted by name.
+     *
+     * @return the tools
+     */
+    List<ToolInfo> tools();
+
+    /**
+     * One tool.
+     *
+     * @param name its name
+     * @return the tool, or empty when there is none of that name
+     */
+    Optional<ToolInfo> tool(String name);
+
+    /**
+     * Names close to one that was not found, for a "did you mean" message.
+     *
+     * @param name the unknown name
+     * @return up to three names, closest first
+     */
+    List<String> similarNames(String name);
+}
