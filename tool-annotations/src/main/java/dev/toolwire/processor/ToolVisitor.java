@@ -61,11 +61,11 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
 
     @Override
     public void visitMethod(MethodElement method, VisitorContext context) {
-        if (!method.hasDeclaredStereotype(Names.TOOL)) {
-            reportCompanionWithoutTool(method, context);
-            return;
-        }
         try {
+            if (!method.hasDeclaredStereotype(Names.TOOL)) { // @Tool, or an annotation of the team's that carries it
+                reportCompanionWithoutTool(method, context);
+                return;
+            }
             init(context);
             String signature = ToolSignatures.of(method);
             if (!visited.add(method.getDeclaringType().getName() + "#" + signature)) {
