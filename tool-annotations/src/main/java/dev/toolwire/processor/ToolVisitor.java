@@ -72,6 +72,8 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
                 return;
             }
             builder.build(method, signature).ifPresent(tool -> {
+                // The resolved name travels in the method's metadata, so the runtime reads its descriptor by name.
+                method.annotate(Names.TOOL, name -> name.member("name", tool.name()));
                 if (isUnique(tool.name(), signature, method) && hasUniqueStatusTool(tool, signature, method)) {
                     pending.add(new Pending(tool, method));
                     reporter.note("built tool '" + tool.name() + "'", method);

@@ -4,29 +4,20 @@ import io.micronaut.core.annotation.Internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
- * Finds every {@code META-INF/toolwire/tools/*.json} on the class path, in directories and jars
- * (including a shaded fat jar), and parses it. There is no index file: each class-path root that has
- * the folder is listed.
+ * Reads the descriptor of a tool by its name, {@code META-INF/toolwire/tools/<name>.json}: the
+ * generator writes each tool's resolved name into its method's annotation metadata, so nothing lists
+ * the class path. A name found in two class-path roots (a stale jar next to a fresh build) is an
+ * error that names both.
  */
 @Internal
 public final class DescriptorLoader {
@@ -37,95 +28,42 @@ public final class DescriptorLoader {
     private DescriptorLoader() {}
 
     /**
-     * Loads all descriptors visible to a class loader.
+     * Reads one tool's descriptor.
      *
-     * @param classLoader the class loader whose roots to list
-     * @return the descriptors by tool name, sorted by name
-     * @throws DescriptorException when a descriptor is unreadable, of an unknown version, or two
-     *     descriptors have the same name
+     * @param classLoader where to look
+     * @param toolName the tool's name
+     * @return the descriptor, or empty when no class-path root has it
+     * @throws DescriptorException when it is unreadable, of an unknown version, names another tool,
+     *     or two roots hold one
      */
-    public static Map<String, ToolDescriptor> load(ClassLoader classLoader) {
-        Map<String, ToolDescriptor> byName = new TreeMap<>();
-        for (URL url : descriptorUrls(classLoader)) {
-            ToolDescriptor descriptor = read(url);
-            ToolDescriptor previous = byName.putIfAbsent(descriptor.name(), descriptor);
-            if (previous != null) {
-                throw new DescriptorException("Tool '" + descriptor.name() + "' is described twice on the class path:\n  - "
-                        + previous.source() + "\n  - " + descriptor.source()
-                        + "\nTool names must be unique; rename one with @Tool(name = \"...\") or remove the stale jar.");
-            }
-        }
-        return byName;
-    }
-
-    /**
-     * Lists the descriptor files visible to a class loader.
-     *
-     * @param classLoader the class loader whose roots to list
-     * @return the URLs of the {@code .json} files, each once, in class-path order
-     */
-    static List<URL> descriptorUrls(ClassLoader classLoader) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<URL> urls = new ArrayList<>();
+    public static Optional<ToolDescriptor> load(ClassLoader classLoader, String toolName) {
+        String resource = FOLDER + "/" + toolName + ".json";
+        List<URL> found;
         try {
-            Enumeration<URL> roots = classLoader.getResources(FOLDER);
-            while (roots.hasMoreElements()) {
-                for (URL url : list(roots.nextElement())) {
-                    if (seen.add(url.toExternalForm())) {
-                        urls.add(url);
-                    }
+            Set<String> seen = new LinkedHashSet<>();
+            found = new ArrayList<>();
+            for (URL url : Collections.list(classLoader.getResources(resource))) {
+                if (seen.add(url.toExternalForm())) {
+                    found.add(url);
                 }
             }
         } catch (IOException e) {
-            throw new DescriptorException("Cannot list " + FOLDER + " on the class path: " + e.getMessage(), e);
+            throw new DescriptorException("Cannot look up " + resource + " on the class path: " + e.getMessage(), e);
         }
-        return urls;
-    }
-
-    private static List<URL> list(URL folder) throws IOException {
-        if ("file".equals(folder.getProtocol())) {
-            return listDirectory(folder);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
-        URLConnection connection = folder.openConnection();
-        if (connection instanceof JarURLConnection jar) {
-            connection.setUseCaches(false);
-            return listJar(jar, folder);
+        if (found.size() > 1) {
+            throw new DescriptorException("Tool '" + toolName + "' is described twice on the class path:\n  - "
+                    + found.get(0) + "\n  - " + found.get(1)
+                    + "\nTool names must be unique; rename one with @Tool(name = \"...\") or remove the stale jar.");
         }
-        throw new DescriptorException("Cannot list tool descriptors in " + folder
-                + ": only directories and jar files are supported on the class path.");
-    }
-
-    private static List<URL> listDirectory(URL folder) throws IOException {
-        Path dir;
-        try {
-            dir = Path.of(folder.toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException("Bad class-path URL " + folder, e);
+        ToolDescriptor descriptor = read(found.get(0));
+        if (!descriptor.name().equals(toolName)) {
+            throw new DescriptorException(descriptor.source() + " describes tool '" + descriptor.name() + "', not '"
+                    + toolName + "'. Rebuild the application to refresh its descriptors.");
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            List<URL> urls = new ArrayList<>();
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                urls.add(file.toUri().toURL());
-            }
-            return urls;
-        }
-    }
-
-    private static List<URL> listJar(JarURLConnection connection, URL folder) throws IOException {
-        String prefix = FOLDER + "/";
-        String base = folder.toExternalForm();
-        String folderUrl = base.endsWith("/") ? base : base + "/";
-        Map<String, URL> urls = new LinkedHashMap<>();
-        try (JarFile jar = connection.getJarFile()) {
-            Enumeration<JarEntry> entries = jar.entries();
-            while (entries.hasMoreElements()) {
-                String entry = entries.nextElement().getName();
-                if (entry.startsWith(prefix) && entry.endsWith(".json") && entry.indexOf('/', prefix.length()) < 0) {
-                    urls.put(entry, URI.create(folderUrl + entry.substring(prefix.length())).toURL());
-                }
-            }
-        }
-        return new ArrayList<>(new TreeMap<>(urls).values());
+        return Optional.of(descriptor);
     }
 
     private static ToolDescriptor read(URL url) {

@@ -2,89 +2,88 @@ package dev.toolwire.runtime.invoke;
 
 import com.networknt.schema.Schema;
 import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.annotations.Tool;
 import dev.toolwire.runtime.descriptor.DescriptorException;
 import dev.toolwire.runtime.descriptor.DescriptorLoader;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.context.BeanContext;
-import io.micronaut.core.io.service.SoftServiceLoader;
-import io.micronaut.inject.BeanDefinitionReference;
 import io.micronaut.inject.ExecutableMethod;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Joins descriptors with tool methods by class name, method name and parameter types, and checks
- * the result: every descriptor has a bean (unless its bean is disabled by {@code @Requires}), every
- * tool method has a descriptor, no two tools share a route, and every schema compiles.
+ * Finds each tool method's descriptor by the tool name in the method's metadata and checks the
+ * result: every tool method has its descriptor (describing that very method), no two tools share a
+ * route, and every schema compiles. Descriptors of disabled beans are never read.
  */
 final class RegistryBuilder {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RegistryBuilder.class);
 
     private RegistryBuilder() {}
 
     /**
-     * Builds the registry.
+     * Builds the registry: each {@code @Tool} method's descriptor is read by the name the generator
+     * wrote into the method's metadata, and each job tool's status tool by the name its descriptor
+     * gives.
      *
      * @param defaultAuth the mode of tools declared {@code @Tool(auth = DEFAULT)}
-     * @param unjoined told about each descriptor that cannot be joined with a bean method and each
-     *     {@code @Tool} method without a descriptor (that tool is left out); it may throw to stop the start
+     * @param unjoined told about each {@code @Tool} method without its descriptor, or whose descriptor
+     *     describes another method (that tool is left out); it may throw to stop the start
      */
     static Map<String, RegisteredTool> build(BeanContext context, List<ToolMethodCollector.ToolMethod> methods,
             AuthMode defaultAuth, Consumer<DescriptorException> unjoined) {
-        Map<String, ToolDescriptor> descriptors = DescriptorLoader.load(context.getClassLoader());
-        Map<String, ToolDescriptor> bySignature = new HashMap<>();
-        descriptors.values().forEach(d -> bySignature.put(key(d), d));
+        ClassLoader classLoader = context.getClassLoader();
         Map<String, RegisteredTool> tools = new TreeMap<>();
         for (ToolMethodCollector.ToolMethod m : methods) {
-            ToolDescriptor descriptor = bySignature.get(key(m.method()));
-            if (descriptor == null) {
-                unjoined.accept(new DescriptorException("@Tool method " + RegisteredTool.signature(m.method())
-                        + " has no descriptor under " + DescriptorLoader.FOLDER + ". Add dev.toolwire:tool-annotations to "
-                        + "the annotationProcessorPaths of maven-compiler-plugin and rebuild."));
-                continue;
-            }
-            if (!tools.containsKey(descriptor.name())) {
-                tools.put(descriptor.name(), new RegisteredTool(descriptor, m.bean(), m.method(), compile(descriptor), defaultAuth));
+            Optional<ToolDescriptor> descriptor = descriptorOf(classLoader, m.method(), unjoined);
+            if (descriptor.isPresent() && !tools.containsKey(descriptor.get().name())) {
+                tools.put(descriptor.get().name(),
+                        new RegisteredTool(descriptor.get(), m.bean(), m.method(), compile(descriptor.get()), defaultAuth));
             }
         }
-        addJobStatusTools(descriptors, tools, defaultAuth);
-        Set<String> enabledBeans = null;
-        for (ToolDescriptor descriptor : descriptors.values()) {
-            if (!tools.containsKey(descriptor.name()) && descriptor.jobStatusOf() == null) {
-                if (enabledBeans == null) {
-                    enabledBeans = context.getBeanDefinitionReferences().stream()
-                            .map(ref -> ref.getBeanType().getName())
-                            .collect(Collectors.toSet());
-                }
-                checkUnserved(context, enabledBeans, descriptor).ifPresent(unjoined);
-            }
-        }
+        addJobStatusTools(classLoader, tools, defaultAuth);
         checkRoutes(tools);
         return tools;
     }
 
-    /**
-     * Serves the status tool of every served job-mode tool; the status tool of a tool that is not
-     * served (its bean is disabled) is not served either.
-     */
-    private static void addJobStatusTools(Map<String, ToolDescriptor> descriptors, Map<String, RegisteredTool> tools,
-            AuthMode defaultAuth) {
+    private static Optional<ToolDescriptor> descriptorOf(ClassLoader classLoader, ExecutableMethod<?, ?> method,
+            Consumer<DescriptorException> unjoined) {
+        String signature = RegisteredTool.signature(method);
+        Optional<String> name = method.stringValue(Tool.class, "name").filter(n -> !n.isBlank());
+        if (name.isEmpty()) {
+            unjoined.accept(new DescriptorException("@Tool method " + signature + " was compiled without the Toolwire"
+                    + " generator. Add dev.toolwire:tool-annotations to the annotationProcessorPaths of"
+                    + " maven-compiler-plugin and rebuild."));
+            return Optional.empty();
+        }
+        Optional<ToolDescriptor> descriptor = DescriptorLoader.load(classLoader, name.get());
+        if (descriptor.isEmpty()) {
+            unjoined.accept(new DescriptorException("@Tool method " + signature + " (tool '" + name.get()
+                    + "') has no descriptor under " + DescriptorLoader.FOLDER + ". Rebuild the application."));
+            return Optional.empty();
+        }
+        if (!key(descriptor.get()).equals(key(method))) {
+            unjoined.accept(new DescriptorException("Tool '" + name.get() + "' (" + descriptor.get().source()
+                    + ") describes " + key(descriptor.get()) + ", not " + key(method)
+                    + ". Rebuild the application to refresh its descriptors."));
+            return Optional.empty();
+        }
+        return descriptor;
+    }
+
+    /** Serves the status tool of every served job-mode tool, read by the name its descriptor gives. */
+    private static void addJobStatusTools(ClassLoader classLoader, Map<String, RegisteredTool> tools, AuthMode defaultAuth) {
         for (RegisteredTool tool : List.copyOf(tools.values())) {
             ToolDescriptor.Job job = tool.descriptor().job();
             if (job == null) {
                 continue;
             }
-            ToolDescriptor status = descriptors.get(job.statusTool());
+            ToolDescriptor status = DescriptorLoader.load(classLoader, job.statusTool()).orElse(null);
             if (status == null || !tool.name().equals(status.jobStatusOf())) {
                 throw new DescriptorException("Job tool '" + tool.name() + "' (" + tool.descriptor().source()
                         + ") reports through '" + job.statusTool() + "', but there is no such job status descriptor."
@@ -118,41 +117,6 @@ final class RegistryBuilder {
                         + d.method() + " " + d.path() + ". Give one a different @Tool(path = \"...\") or method.");
             }
         }
-    }
-
-    /**
-     * A descriptor no enabled bean method matched: fine when its bean is disabled (for example by
-     * {@code @Requires}), else a stale descriptor or a class that is not a bean.
-     */
-    private static Optional<DescriptorException> checkUnserved(
-            BeanContext context, Set<String> enabledBeans, ToolDescriptor descriptor) {
-        String className = descriptor.invocation().className();
-        String where = "Tool '" + descriptor.name() + "' (" + descriptor.source() + ") calls " + className + "."
-                + descriptor.invocation().methodName();
-        if (enabledBeans.contains(className)) {
-            return Optional.of(new DescriptorException(where + "(" + String.join(", ", descriptor.invocation().javaTypes())
-                    + "), but the bean has no such @Tool method. Rebuild the application to refresh its descriptors."));
-        }
-        if (!hasBeanDefinition(context.getClassLoader(), className)) {
-            return Optional.of(new DescriptorException(where + ", but no bean has that method. Annotate " + className
-                    + " with @Singleton (or another bean scope), or rebuild to remove the stale descriptor."));
-        }
-        LOG.debug("Tool '{}' is not served: bean {} is disabled", descriptor.name(), className);
-        return Optional.empty();
-    }
-
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    private static boolean hasBeanDefinition(ClassLoader classLoader, String className) {
-        String marker = "$" + className.substring(className.lastIndexOf('.') + 1) + "$Definition";
-        List<BeanDefinitionReference> references = SoftServiceLoader
-                .load(BeanDefinitionReference.class, classLoader, name -> name.contains(marker))
-                .collectAll();
-        for (BeanDefinitionReference<?> reference : references) {
-            if (reference.getBeanType().getName().equals(className)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String key(ToolDescriptor descriptor) {

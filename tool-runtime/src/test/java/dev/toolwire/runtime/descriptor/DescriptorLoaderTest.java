@@ -15,23 +15,30 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Descriptors are found in directories and jars, and every fixture's schema compiles. */
+/** Descriptors are read by name from directories and jars, and every fixture's schema compiles. */
 class DescriptorLoaderTest {
 
     @TempDir
     Path temp;
 
     @Test
-    void everyFixtureDescriptorLoadsAndItsParamsCompileAsDraft202012() {
-        Map<String, ToolDescriptor> descriptors = DescriptorLoader.load(getClass().getClassLoader());
-        assertTrue(descriptors.size() >= 10, descriptors.keySet().toString());
-        for (ToolDescriptor descriptor : descriptors.values()) {
+    void everyFixtureDescriptorLoadsByNameAndItsParamsCompileAsDraft202012() throws Exception {
+        Path folder = Path.of(getClass().getClassLoader().getResource(DescriptorLoader.FOLDER).toURI());
+        List<String> names;
+        try (Stream<Path> files = Files.list(folder)) {
+            names = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json"))
+                    .map(f -> f.substring(0, f.length() - ".json".length())).sorted().toList();
+        }
+        assertTrue(names.size() >= 10, names.toString());
+        for (String name : names) {
+            ToolDescriptor descriptor = DescriptorLoader.load(getClass().getClassLoader(), name).orElseThrow();
             Schema schema = SchemaValidator.compile(descriptor.params());
             assertEquals("object", descriptor.params().path("type").asText(), descriptor.name());
             if (descriptor.params().path("required").isEmpty()) {
@@ -58,9 +65,8 @@ class DescriptorLoaderTest {
             out.closeEntry();
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            Map<String, ToolDescriptor> descriptors = DescriptorLoader.load(loader);
-            assertEquals(1, descriptors.size());
-            ToolDescriptor tool = descriptors.get("jar_tool");
+            ToolDescriptor tool = DescriptorLoader.load(loader, "jar_tool").orElseThrow();
+            assertTrue(DescriptorLoader.load(loader, "notes").isEmpty(), "only <name>.json is a descriptor");
             assertEquals(HttpMethod.POST, tool.method());
             assertTrue(tool.source().startsWith("jar:file:"), tool.source());
             assertFalse(tool.publicJson().has("invocation"));
@@ -72,7 +78,7 @@ class DescriptorLoaderTest {
         Path a = root("a", "twin");
         Path b = root("b", "twin");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {a.toUri().toURL(), b.toUri().toURL()}, null)) {
-            DescriptorException e = assertThrows(DescriptorException.class, () -> DescriptorLoader.load(loader));
+            DescriptorException e = assertThrows(DescriptorException.class, () -> DescriptorLoader.load(loader, "twin"));
             assertTrue(e.getMessage().startsWith("Tool 'twin' is described twice"), e.getMessage());
         }
     }
@@ -83,8 +89,20 @@ class DescriptorLoaderTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("broken.json"), "{ nope");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("broken").toUri().toURL()}, null)) {
-            DescriptorException e = assertThrows(DescriptorException.class, () -> DescriptorLoader.load(loader));
+            DescriptorException e = assertThrows(DescriptorException.class, () -> DescriptorLoader.load(loader, "broken"));
             assertTrue(e.getMessage().contains("broken.json is not valid JSON"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aNameNothingDescribes_isEmpty_andAFileOfAnotherName_isRefused() throws IOException {
+        Path dir = temp.resolve("renamed/META-INF/toolwire/tools");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("old_name.json"), descriptor("new_name"));
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {temp.resolve("renamed").toUri().toURL()}, null)) {
+            assertTrue(DescriptorLoader.load(loader, "missing").isEmpty());
+            DescriptorException e = assertThrows(DescriptorException.class, () -> DescriptorLoader.load(loader, "old_name"));
+            assertTrue(e.getMessage().contains("describes tool 'new_name', not 'old_name'"), e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,27 +26,46 @@ class StartupFailureTest {
     }
 
     @Test
-    void descriptorWithoutBean() throws IOException {
-        String message = startFailure(Map.of("spec.name", "Orphan"), "orphan");
-        assertTrue(message.contains("Tool 'orphan_tool'"), message);
-        assertTrue(message.contains("no bean has that method"), message);
+    void aToolMethodWithoutItsDescriptor() {
+        String message = startFailure(Map.of("spec.name", "AuthTools"), null, Set.of("opening_hours"));
+        assertTrue(message.contains("CustomerTools.openingHours() (tool 'opening_hours') has no descriptor under"
+                + " META-INF/toolwire/tools. Rebuild the application."), message);
+    }
+
+    @Test
+    void aStaleDescriptorOfNoToolMethod_isNeverRead() {
+        ClassLoader parent = StartupFailureTest.class.getClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(urls("orphan"), parent);
+                ApplicationContext context = ApplicationContext.builder().classLoader(loader)
+                        .properties(Map.of("spec.name", "Orphan")).start()) {
+            DefaultToolRegistry registry = context.getBean(DefaultToolRegistry.class);
+            assertTrue(registry.find("orphan_tool").isEmpty(), "only the methods' own descriptors are read");
+            assertTrue(registry.unjoined().isEmpty(), registry.unjoined().toString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
     void twoDescriptorsWithOneName() throws IOException {
-        String message = startFailure(Map.of("spec.name", "Duplicate"), "duplicate");
+        String message = startFailure(Map.of("spec.name", "ServeToolsTest"), "duplicate");
         assertTrue(message.contains("Tool 'current_weather' is described twice"), message);
     }
 
     @Test
     void unknownDescriptorVersion() throws IOException {
-        String message = startFailure(Map.of("spec.name", "Future"), "future");
-        assertTrue(message.contains("tool 'from_the_future'"), message);
+        // The build left a descriptor of a newer format in place of opening_hours's own.
+        String message = startFailure(Map.of("spec.name", "AuthTools"), "future", Set.of("opening_hours"));
+        assertTrue(message.contains("tool 'opening_hours'"), message);
         assertTrue(message.contains("descriptorVersion 2"), message);
     }
 
     private static String startFailure(Map<String, Object> properties, String extraDescriptors) {
-        ClassLoader parent = StartupFailureTest.class.getClassLoader();
+        return startFailure(properties, extraDescriptors, Set.of());
+    }
+
+    private static String startFailure(Map<String, Object> properties, String extraDescriptors, Set<String> hidden) {
+        ClassLoader parent = new DescriptorHidingClassLoader(StartupFailureTest.class.getClassLoader(), hidden);
         RuntimeException e;
         try (URLClassLoader loader = new URLClassLoader(urls(extraDescriptors), parent)) {
             e = assertThrows(RuntimeException.class, () -> {
