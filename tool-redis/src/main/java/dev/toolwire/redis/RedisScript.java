@@ -1,9 +1,6 @@
 package dev.toolwire.redis;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import dev.toolwire.runtime.store.Digests;
 
 /**
  * A Lua script run atomically on Redis, sent by its SHA-1 ({@code EVALSHA}) once Redis knows it.
@@ -20,11 +17,6 @@ record RedisScript(String text, String sha1) {
      * @return the script
      */
     static RedisScript of(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
-            return new RedisScript(text, HexFormat.of().formatHex(digest));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is missing from this JVM", e);
-        }
+        return new RedisScript(text, Digests.sha1Hex(text));
     }
 }

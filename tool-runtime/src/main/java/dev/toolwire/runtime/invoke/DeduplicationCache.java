@@ -10,18 +10,16 @@ import dev.toolwire.runtime.ToolContext;
 import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.store.CallKey;
+import dev.toolwire.runtime.store.Digests;
 import dev.toolwire.runtime.store.RetryMemory;
 import io.micronaut.context.annotation.Secondary;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,14 +216,6 @@ public final class DeduplicationCache implements RetryMemory {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        return new CallKey(CallerGroups.of(context.subject().orElse(null)), tool.name() + "|" + sha256(canonical));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return new CallKey(CallerGroups.of(context.subject().orElse(null)), tool.name() + "|" + Digests.sha256Hex(canonical, 32));
     }
 }
