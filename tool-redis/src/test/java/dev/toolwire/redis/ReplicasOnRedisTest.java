@@ -1,8 +1,8 @@
 package dev.toolwire.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.toolwire.redis.Replicas.Answer;
@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,13 +73,16 @@ class ReplicasOnRedisTest {
     @Test
     void aDuplicateArrivingWhileTheFirstRuns_waitsForItOnTheOtherReplica() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         tools(a).bookingGate = gate;
+        tools(a).bookingStarted = started;
         try {
             CompletableFuture<Answer> first = CompletableFuture.supplyAsync(() -> Replicas.post(a, "book", "{\"slot\": \"tue-10\"}"));
-            Thread.sleep(300); // the first call holds the claim and waits at the gate
+            assertTrue(started.await(10, TimeUnit.SECONDS), "the first call runs, holding the claim");
             CompletableFuture<Answer> duplicate = CompletableFuture.supplyAsync(() -> Replicas.post(b, "book", "{\"slot\": \"tue-10\"}"));
-            Thread.sleep(300);
-            assertFalse(duplicate.isDone(), "the duplicate waits for the first call");
+            // What must not happen can only be watched for a while: the duplicate still waits after 300 ms.
+            assertThrows(TimeoutException.class, () -> duplicate.get(300, TimeUnit.MILLISECONDS),
+                    "the duplicate waits for the first call");
             gate.countDown();
             assertEquals(first.get().body(), duplicate.get().body());
             assertEquals(200, duplicate.get().status());
@@ -115,8 +120,7 @@ class ReplicasOnRedisTest {
                     java.time.Instant.now().plusSeconds(600)));
             store.stopRenewing(); // the replica dies: nobody renews its lease
         }
-        Thread.sleep(1000);
-        Answer lost = Replicas.get(b, "/tools/compile_status?job_id=job-lost-1");
+        Answer lost = awaitStatus(b, "compile_status", "job-lost-1", "failed"); // once its 600 ms lease lapsed
         assertEquals(200, lost.status(), lost.body().toString());
         assertEquals("failed", lost.body().path("status").asText(), lost.body().toString());
         assertEquals("UNAVAILABLE", lost.body().path("error").path("code").asText());
@@ -166,8 +170,11 @@ class ReplicasOnRedisTest {
             dying.getBean(SharedRedis.class).scheduler().shutdownNow(); // dies holding it: no renewal, no release
         }
         assertTrue(lockB.tryAcquire("sync-test-2", Duration.ofSeconds(5)).isEmpty(), "still held right after");
-        Thread.sleep(1000);
-        Optional<SyncLock.Lease> afterDeath = lockB.tryAcquire("sync-test-2", Duration.ofSeconds(5));
+        Optional<SyncLock.Lease> afterDeath = Optional.empty();
+        for (int i = 0; i < 50 && afterDeath.isEmpty(); i++) { // the 700 ms lease lapses, nobody renews it
+            Thread.sleep(100);
+            afterDeath = lockB.tryAcquire("sync-test-2", Duration.ofSeconds(5));
+        }
         assertTrue(afterDeath.isPresent(), "the dead holder's lease lapsed");
         afterDeath.get().close();
     }

@@ -5,6 +5,7 @@ import static dev.toolwire.runtime.Exchanges.exchange;
 import static dev.toolwire.runtime.http.HttpCalls.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** Job mode (202, the status tool, progress, result, timeout) and retry-safe tools over HTTP. */
@@ -125,13 +127,17 @@ class JobsAndRetriesTest {
     @Test
     void concurrentIdenticalCalls_waitForTheFirst() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
         tools.gate = gate;
+        tools.batchStarted = started;
         int before = tools.creations.get();
         CompletableFuture<Exchanges.Answer> one = CompletableFuture.supplyAsync(
                 () -> exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Together\"}")));
+        assertTrue(started.await(10, TimeUnit.SECONDS), "the first call runs");
         CompletableFuture<Exchanges.Answer> two = CompletableFuture.supplyAsync(
                 () -> exchange(client, HttpRequest.POST("/tools/create_batch", "{\"title\":\"Together\"}")));
-        Thread.sleep(300); // let both arrive; the result does not depend on it
+        // What must not happen can only be watched for a while: the second call still waits after 300 ms.
+        assertThrows(TimeoutException.class, () -> two.get(300, TimeUnit.MILLISECONDS), "the identical call waits");
         gate.countDown();
         Exchanges.Answer a = one.get(20, TimeUnit.SECONDS);
         Exchanges.Answer b = two.get(20, TimeUnit.SECONDS);

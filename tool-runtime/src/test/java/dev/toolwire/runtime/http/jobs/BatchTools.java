@@ -21,6 +21,8 @@ public class BatchTools {
     public final CountDownLatch release = new CountDownLatch(1);
     /** Holds {@link #createBatch} calls until the test opens it. */
     public volatile CountDownLatch gate = new CountDownLatch(0);
+    /** Counted down when {@link #createBatch} starts running. */
+    public volatile CountDownLatch batchStarted = new CountDownLatch(0);
     /** How many times {@link #createBatch} really ran. */
     public final AtomicInteger creations = new AtomicInteger();
 
@@ -92,6 +94,7 @@ public class BatchTools {
     @Idempotent(windowSeconds = 300)
     public int createBatch(String title, @ToolParam(defaultValue = "10") int size)
             throws InterruptedException {
+        batchStarted.countDown();
         gate.await(20, TimeUnit.SECONDS);
         return 1000 + creations.incrementAndGet();
     }
