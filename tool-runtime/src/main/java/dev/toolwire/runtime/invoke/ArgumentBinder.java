@@ -1,5 +1,6 @@
 package dev.toolwire.runtime.invoke;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,17 +13,25 @@ import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.Deserializer;
+import io.micronaut.serde.LimitingStream;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.serde.SerdeRegistry;
+import io.micronaut.serde.jackson.JacksonDecoder;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns validated wire arguments into Java arguments: renames wire keys and enum values to their
  * Java forms with the descriptor's binding tree, then lets Micronaut Serialization read each
- * parameter as its declared {@link Argument} (records, enums, lists, {@code Optional}, dates...).
+ * parameter as its declared {@link Argument} (records, enums, lists, {@code Optional}, dates...)
+ * straight off the validated tree: its deserializers decode the tree's tokens, so no parameter is
+ * written out as JSON text and parsed again.
  */
 @Singleton
 @Internal
@@ -31,6 +40,10 @@ public final class ArgumentBinder {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonMapper jsonMapper;
+    /** Micronaut Serialization's deserializers; {@code null} only with another JSON mapper, then bytes are read. */
+    private final @Nullable SerdeRegistry registry;
+    /** Each parameter type's deserializer, made specific once. */
+    private final Map<Argument<?>, Deserializer<?>> deserializers = new ConcurrentHashMap<>();
 
     /**
      * Creates the binder.
@@ -39,6 +52,7 @@ public final class ArgumentBinder {
      */
     public ArgumentBinder(JsonMapper jsonMapper) {
         this.jsonMapper = jsonMapper;
+        this.registry = jsonMapper instanceof ObjectMapper serde ? serde.getSerdeRegistry() : null;
     }
 
     /**
@@ -76,14 +90,33 @@ public final class ArgumentBinder {
         try {
             if (type.getType() == Optional.class) {
                 Argument<?> inner = type.getFirstTypeVariable().orElse(Argument.OBJECT_ARGUMENT);
-                return Optional.ofNullable(jsonMapper.readValue(Json.MAPPER.writeValueAsBytes(value), inner));
+                return Optional.ofNullable(decode(value, inner));
             }
-            Object result = jsonMapper.readValue(Json.MAPPER.writeValueAsBytes(value), type);
+            Object result = decode(value, type);
             return result == null ? absent(type) : result;
         } catch (IOException | RuntimeException e) {
             String problem = "'" + name + "' cannot be read as " + typeName(type);
             throw new ToolException(400, ToolException.INVALID_ARGUMENTS,
                     "Tool call rejected: " + problem + ".", List.of(new ToolException.Detail("/" + name, problem)), e);
+        }
+    }
+
+    /** Reads a value of a type from the tree with Micronaut Serialization. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private @Nullable Object decode(JsonNode value, Argument<?> type) throws IOException {
+        if (registry == null) {
+            return jsonMapper.readValue(Json.MAPPER.writeValueAsBytes(value), type);
+        }
+        Deserializer.DecoderContext context = registry.newDecoderContext(null);
+        Deserializer deserializer = deserializers.get(type);
+        if (deserializer == null) {
+            deserializer = registry.findDeserializer(type).createSpecific(context, (Argument) type);
+            deserializers.put(type, deserializer);
+        }
+        try (JsonParser parser = value.traverse(Json.MAPPER)) {
+            parser.nextToken();
+            return deserializer.deserializeNullable(JacksonDecoder.create(parser, LimitingStream.DEFAULT_LIMITS), context,
+                    (Argument) type);
         }
     }
 
