@@ -20,7 +20,8 @@ import java.util.Objects;
  *
  * <p>With no arguments, or only options such as {@code --micronaut.server.port=8081}, the server
  * starts. When the first argument is a command ({@code tools}, {@code describe}, {@code call},
- * {@code export}, {@code sync}, {@code token}, {@code train}) or {@code --help}, that command runs
+ * {@code sync}, {@code token}, and with {@code tool-devtools} on the class path {@code export} and
+ * {@code train}) or {@code --help}, that command runs
  * (without the HTTP server, except {@code train}) and the JVM exits with its code:
  * {@code 0} on success, {@code 1} when a called tool failed, {@code 2} on a usage error or an
  * unknown tool.

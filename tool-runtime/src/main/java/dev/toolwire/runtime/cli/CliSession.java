@@ -8,6 +8,7 @@ import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.sync.WebToolMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;
+import io.micronaut.core.annotation.Internal;
 import io.micronaut.logging.LogLevel;
 import io.micronaut.logging.LoggingSystem;
 import java.io.PrintStream;
@@ -18,12 +19,14 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * The application context of one command, started on first use (the HTTP server is started only by
- * {@code train}, itself), with the
+ * The application context of one command, started on first use (no command of the runtime starts
+ * the HTTP server; a contributed one such as {@code train} may, itself), with the
  * banner off and, when a logging system is present, the root log level raised to {@code WARN} so
- * stdout carries only the command's output.
+ * stdout carries only the command's output. Public for the commands of a
+ * {@link CommandContribution}.
  */
-final class CliSession implements AutoCloseable {
+@Internal
+public final class CliSession implements AutoCloseable {
 
     private final Class<?> application;
     private final PrintStream out;
@@ -36,15 +39,30 @@ final class CliSession implements AutoCloseable {
         this.err = err;
     }
 
-    PrintStream out() {
+    /**
+     * Where the command writes its result.
+     *
+     * @return standard output
+     */
+    public PrintStream out() {
         return out;
     }
 
-    PrintStream err() {
+    /**
+     * Where the command writes messages and usage.
+     *
+     * @return standard error
+     */
+    public PrintStream err() {
         return err;
     }
 
-    ApplicationContext context() {
+    /**
+     * The context, started on the first call with the application's own settings.
+     *
+     * @return the started context
+     */
+    public ApplicationContext context() {
         return context(new PropertySource[0]);
     }
 
@@ -56,7 +74,7 @@ final class CliSession implements AutoCloseable {
      * @return the started context
      * @throws IllegalStateException when overrides are given but the context already runs without them
      */
-    ApplicationContext context(PropertySource... overrides) {
+    public ApplicationContext context(PropertySource... overrides) {
         ApplicationContext started = context;
         if (started != null && overrides.length > 0) {
             throw new IllegalStateException("The context already runs; its settings can no longer be overridden");
@@ -74,7 +92,12 @@ final class CliSession implements AutoCloseable {
         return started;
     }
 
-    DefaultToolRegistry registry() {
+    /**
+     * The tools of the application.
+     *
+     * @return the registry of the started context
+     */
+    public DefaultToolRegistry registry() {
         return context().getBean(DefaultToolRegistry.class);
     }
 
@@ -99,7 +122,7 @@ final class CliSession implements AutoCloseable {
      *
      * @return the mapper
      */
-    WebToolMapper webToolMapper() {
+    public WebToolMapper webToolMapper() {
         ApplicationContext context = context();
         return WebToolMapper.of(context.getBean(ToolwireConfiguration.class),
                 context.getBean(HamsaConfiguration.class),
@@ -111,7 +134,7 @@ final class CliSession implements AutoCloseable {
      *
      * @return a new option spec
      */
-    static OptionSpec dialectOption() {
+    public static OptionSpec dialectOption() {
         return OptionSpec.builder("--dialect")
                 .paramLabel("reference|guide")
                 .type(String.class)
@@ -128,7 +151,7 @@ final class CliSession implements AutoCloseable {
      * @param option the {@code --dialect} value, or null
      * @return the dialect, or empty after explaining a bad value on stderr
      */
-    Optional<HamsaDialect> hamsaDialect(@Nullable String option) {
+    public Optional<HamsaDialect> hamsaDialect(@Nullable String option) {
         String value = option != null ? option : context().getBean(HamsaConfiguration.class).dialect();
         try {
             return Optional.of(HamsaDialect.parse(value).orElse(HamsaDialect.REFERENCE));
@@ -145,7 +168,7 @@ final class CliSession implements AutoCloseable {
      * @param name the tool name
      * @return the tool, or empty after printing the message
      */
-    Optional<RegisteredTool> findTool(String name) {
+    public Optional<RegisteredTool> findTool(String name) {
         DefaultToolRegistry registry = registry();
         Optional<RegisteredTool> tool = registry.find(name);
         if (tool.isEmpty()) {

@@ -10,6 +10,7 @@ import dev.toolwire.runtime.sync.SyncConfiguration;
 import dev.toolwire.runtime.sync.ToolSyncException;
 import dev.toolwire.runtime.sync.WebToolMapper;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.annotation.Internal;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,10 +20,11 @@ import java.util.Map;
 /**
  * The exact bodies the sync would send to create tools on Hamsa in one dialect, credentials included
  * (a token scoped to each JWT tool, or the header), for {@code describe --format hamsa} and
- * {@code export --format hamsa}. Without publishable credentials a body has none;
+ * {@code export --format hamsa} (a command of {@code tool-devtools}). Without publishable credentials a body has none;
  * {@link #reportMissingCredentials} then says which tools and why, one line per reason.
  */
-final class HamsaBodies {
+@Internal
+public final class HamsaBodies {
 
     private final WebToolMapper mapper;
     private final CredentialResolver credentials;
@@ -30,7 +32,13 @@ final class HamsaBodies {
     /** The tools whose body has no credentials, by the reason (in the order first met). */
     private final Map<String, List<String>> withoutCredentials = new LinkedHashMap<>();
 
-    HamsaBodies(CliSession session, HamsaDialect dialect) {
+    /**
+     * Prepares the bodies of one command.
+     *
+     * @param session the command's session, whose context holds the configuration and credentials
+     * @param dialect the Hamsa dialect to write
+     */
+    public HamsaBodies(CliSession session, HamsaDialect dialect) {
         this.dialect = dialect;
         ApplicationContext context = session.context();
         SyncConfiguration sync = context.getBean(SyncConfiguration.class);
@@ -39,7 +47,13 @@ final class HamsaBodies {
                 sync.tokenMinRemaining());
     }
 
-    ObjectNode of(RegisteredTool tool) {
+    /**
+     * The create body of one tool, with its credentials when they can be published.
+     *
+     * @param tool the tool
+     * @return a new body
+     */
+    public ObjectNode of(RegisteredTool tool) {
         CredentialResolver.Auth auth = new CredentialResolver.Auth(null, null, false);
         try {
             auth = credentials.resolve(tool.descriptor());
@@ -57,7 +71,7 @@ final class HamsaBodies {
      *
      * @param err where to write the note
      */
-    void reportMissingCredentials(PrintStream err) {
+    public void reportMissingCredentials(PrintStream err) {
         withoutCredentials.forEach((reason, tools) ->
                 err.println("Note: no credentials in the body of " + String.join(", ", tools) + ". " + reason));
     }

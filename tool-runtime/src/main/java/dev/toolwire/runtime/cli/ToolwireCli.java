@@ -5,23 +5,25 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Runs one command of the Toolwire command line ({@code tools}, {@code describe}, {@code call},
- * {@code sync}, {@code token}, {@code export}, {@code train}),
- * built with picocli's programmatic API (no reflection). The application context is started only
- * when a command needs it, and with the HTTP server only for {@code train}.
+ * {@code sync}, {@code token}, then those of every {@link CommandContribution} on the class path,
+ * such as {@code export} and {@code train} from {@code tool-devtools}), built with picocli's
+ * programmatic API (no reflection). The application context is started only when a command needs
+ * it; none of the runtime's own commands starts the HTTP server.
  */
 @Internal
 public final class ToolwireCli {
 
     /** Exit code of a failed call or command. */
-    static final int FAILED = 1;
+    public static final int FAILED = 1;
     /** Exit code of a usage error or an unknown tool. */
-    static final int USAGE = 2;
+    public static final int USAGE = 2;
 
     private ToolwireCli() {}
 
@@ -65,8 +67,10 @@ public final class ToolwireCli {
         root.addSubcommand("call", new CallCommand(session).spec());
         root.addSubcommand("sync", new SyncCommand(session).spec());
         root.addSubcommand("token", new TokenCommand(session).spec());
-        root.addSubcommand("export", new ExportCommand(session).spec());
-        root.addSubcommand("train", new TrainCommand(session).spec());
+        ClassLoader loader = application.getClassLoader();
+        for (CommandContribution contribution : ServiceLoader.load(CommandContribution.class, loader)) {
+            contribution.commands(session).forEach(root::addSubcommand);
+        }
         return root;
     }
 

@@ -1,6 +1,6 @@
 /**
- * Internal: the tools written in other formats for the {@code export} command: OpenAI function
- * definitions, an MCP {@code tools/list} result and an OpenAPI 3.1 document.
+ * Internal: the JSONPath of every value of a tool's result, which the {@code call} command prints
+ * for a Hamsa flow. The {@code export} formats themselves are in {@code tool-devtools}.
  */
 @NullMarked
 package dev.toolwire.runtime.export;

@@ -1,0 +1,174 @@
+package dev.toolwire.devtools.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.toolwire.annotations.AuthMode;
+import dev.toolwire.annotations.HttpMethod;
+import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import io.micronaut.core.annotation.Internal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The tools as one OpenAPI 3.1 document: an operation per tool at its method and path, with
+ * {@code operationId} the tool name; path placeholders as {@code in: path} parameters; the other
+ * arguments as a JSON request body ({@code POST}, {@code PUT}, {@code PATCH}) or query parameters
+ * ({@code GET}, {@code DELETE}); the error envelope as every error response; and the security scheme
+ * of the tool's effective auth mode ({@code bearerAuth} for JWT, {@code apiKey} for the header).
+ */
+@Internal
+public final class OpenApiDocument {
+
+    private static final String ERROR_RESPONSE = "#/components/responses/ToolError";
+
+    private final String serverUrl;
+    private final String headerName;
+    private final Function<ToolDescriptor, AuthMode> modes;
+
+    /**
+     * Creates the builder.
+     *
+     * @param serverUrl where the tools are served, for {@code servers}
+     * @param headerName the header of header-auth tools
+     * @param modes each tool's effective auth mode
+     */
+    public OpenApiDocument(String serverUrl, String headerName, Function<ToolDescriptor, AuthMode> modes) {
+        this.serverUrl = serverUrl;
+        this.headerName = headerName;
+        this.modes = modes;
+    }
+
+    /**
+     * Builds the document.
+     *
+     * @param title the API title
+     * @param version the API version
+     * @param tools the descriptors
+     * @return a new document
+     */
+    public ObjectNode build(String title, String version, List<ToolDescriptor> tools) {
+        ObjectNode doc = Json.MAPPER.createObjectNode().put("openapi", "3.1.0");
+        doc.putObject("info").put("title", title).put("version", version);
+        doc.putArray("servers").addObject().put("url", serverUrl);
+        ObjectNode paths = doc.putObject("paths");
+        Set<AuthMode> used = new HashSet<>();
+        for (ToolDescriptor tool : tools) {
+            AuthMode mode = modes.apply(tool);
+            used.add(mode);
+            ObjectNode pathItem = paths.has(tool.path()) ? (ObjectNode) paths.get(tool.path()) : paths.putObject(tool.path());
+            pathItem.set(tool.method().name().toLowerCase(Locale.ROOT), operation(tool, mode));
+        }
+        doc.set("components", components(used));
+        return doc;
+    }
+
+    private ObjectNode operation(ToolDescriptor tool, AuthMode mode) {
+        ObjectNode op = Json.MAPPER.createObjectNode().put("operationId", tool.name());
+        op.put("summary", firstSentence(tool.description())).put("description", tool.description());
+        Set<String> pathNames = new HashSet<>();
+        tool.pathParameters().forEach(p -> pathNames.add(p.name()));
+        ArrayNode parameters = op.putArray("parameters");
+        JsonNode properties = tool.params().path("properties");
+        Set<String> required = requiredNames(tool.params());
+        boolean inBody = tool.method() != HttpMethod.GET && tool.method() != HttpMethod.DELETE;
+        ObjectNode bodySchema = Json.MAPPER.createObjectNode().put("type", "object");
+        ObjectNode bodyProperties = bodySchema.putObject("properties");
+        ArrayNode bodyRequired = Json.MAPPER.createArrayNode();
+        for (Map.Entry<String, JsonNode> property : properties.properties()) {
+            String name = property.getKey();
+            if (pathNames.contains(name) || !inBody) {
+                parameters.addObject().put("name", name).put("in", pathNames.contains(name) ? "path" : "query")
+                        .put("required", pathNames.contains(name) || required.contains(name))
+                        .set("schema", property.getValue().deepCopy());
+            } else {
+                bodyProperties.set(name, property.getValue().deepCopy());
+                if (required.contains(name)) {
+                    bodyRequired.add(name);
+                }
+            }
+        }
+        if (inBody) {
+            if (!bodyRequired.isEmpty()) {
+                bodySchema.set("required", bodyRequired);
+            }
+            ObjectNode body = op.putObject("requestBody").put("required", !bodyRequired.isEmpty());
+            body.putObject("content").putObject("application/json").set("schema", bodySchema);
+        }
+        op.set("responses", responses(mode));
+        op.set("security", security(mode));
+        return op;
+    }
+
+    private static ObjectNode responses(AuthMode mode) {
+        ObjectNode responses = Json.MAPPER.createObjectNode();
+        ObjectNode ok = responses.putObject("200").put("description", "The tool's result as JSON.");
+        ok.putObject("content").putObject("application/json").putObject("schema");
+        List<String> errors = mode == AuthMode.NONE ? List.of("400", "404", "500", "504")
+                : mode == AuthMode.JWT ? List.of("400", "401", "403", "404", "500", "504")
+                : List.of("400", "401", "404", "500", "504");
+        for (String status : errors) {
+            responses.putObject(status).put("$ref", ERROR_RESPONSE);
+        }
+        return responses;
+    }
+
+    private static ArrayNode security(AuthMode mode) {
+        ArrayNode security = Json.MAPPER.createArrayNode();
+        if (mode == AuthMode.JWT) {
+            security.addObject().putArray("bearerAuth");
+        } else if (mode == AuthMode.HEADER) {
+            security.addObject().putArray("apiKey");
+        }
+        return security;
+    }
+
+    private ObjectNode components(Set<AuthMode> used) {
+        ObjectNode components = Json.MAPPER.createObjectNode();
+        ObjectNode error = components.putObject("responses").putObject("ToolError")
+                .put("description", "The Toolwire error envelope; the message is one sentence an agent can say.");
+        error.putObject("content").putObject("application/json").set("schema", envelopeSchema());
+        ObjectNode schemes = components.putObject("securitySchemes");
+        if (used.contains(AuthMode.JWT)) {
+            schemes.putObject("bearerAuth").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT");
+        }
+        if (used.contains(AuthMode.HEADER)) {
+            schemes.putObject("apiKey").put("type", "apiKey").put("in", "header").put("name", headerName);
+        }
+        return components;
+    }
+
+    private static ObjectNode envelopeSchema() {
+        ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
+        schema.putArray("required").add("success").add("error");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("success").put("const", false);
+        ObjectNode error = properties.putObject("error").put("type", "object");
+        error.putArray("required").add("code").add("message").add("details").add("requestId");
+        ObjectNode errorProperties = error.putObject("properties");
+        errorProperties.putObject("code").put("type", "string");
+        errorProperties.putObject("message").put("type", "string");
+        errorProperties.putObject("requestId").put("type", "string");
+        ObjectNode detail = errorProperties.putObject("details").put("type", "array").putObject("items").put("type", "object");
+        detail.putObject("properties").putObject("path").put("type", "string");
+        ((ObjectNode) detail.get("properties")).putObject("message").put("type", "string");
+        return schema;
+    }
+
+    private static Set<String> requiredNames(JsonNode params) {
+        Set<String> names = new HashSet<>();
+        params.path("required").forEach(n -> names.add(n.asText()));
+        return names;
+    }
+
+    private static String firstSentence(String description) {
+        int end = description.indexOf(". ");
+        String sentence = end < 0 ? description : description.substring(0, end + 1);
+        return sentence.length() > 120 ? sentence.substring(0, 117) + "..." : sentence;
+    }
+}

@@ -1,5 +1,0 @@
-/** Tools for {@code TrainCommandTest}: one per kind of request the training run sends. */
-@NullMarked
-package dev.toolwire.runtime.cli.training;
-
-import org.jspecify.annotations.NullMarked;
