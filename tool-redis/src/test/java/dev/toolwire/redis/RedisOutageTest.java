@@ -33,12 +33,7 @@ class RedisOutageTest {
 
     @AfterAll
     static void stop() {
-        if (replica != null) {
-            replica.getApplicationContext().close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        Replicas.stop(redis, replica);
     }
 
     @Test

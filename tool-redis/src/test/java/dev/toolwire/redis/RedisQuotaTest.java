@@ -34,12 +34,7 @@ class RedisQuotaTest {
 
     @AfterAll
     static void stop() {
-        if (replica != null) {
-            replica.getApplicationContext().close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        Replicas.stop(redis, replica);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.toolwire.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.toolwire.testing.LocalRedis;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
@@ -42,6 +43,18 @@ final class Replicas {
 
     static EmbeddedServer start(Map<String, Object> properties) {
         return ApplicationContext.run(EmbeddedServer.class, properties);
+    }
+
+    /** Stops the replicas, then Redis; any of them may be missing when a start failed. */
+    static void stop(LocalRedis redis, EmbeddedServer... replicas) {
+        for (EmbeddedServer replica : replicas) {
+            if (replica != null) {
+                replica.getApplicationContext().close();
+            }
+        }
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     static Answer post(EmbeddedServer replica, String tool, String json) {

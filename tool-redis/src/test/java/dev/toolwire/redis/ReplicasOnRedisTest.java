@@ -46,15 +46,7 @@ class ReplicasOnRedisTest {
 
     @AfterAll
     static void stop() {
-        if (a != null) {
-            a.getApplicationContext().close();
-        }
-        if (b != null) {
-            b.getApplicationContext().close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
+        Replicas.stop(redis, a, b);
     }
 
     private static SharedTools tools(EmbeddedServer replica) {
