@@ -7,16 +7,20 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code toolwire.sync.on-startup=true}: once the HTTP server is up, syncs on a background thread so
- * serving is not delayed (then, with {@code toolwire.sync.verify=true}, verifies from Hamsa's side,
+ * {@code toolwire.sync.on-startup=true}: once the HTTP server is up, syncs on Micronaut's blocking
+ * executor so serving is not delayed (then, with {@code toolwire.sync.verify=true}, verifies from Hamsa's side,
  * which needs the server up). The plan, progress and summary are logged at INFO. A failed sync is logged
  * at ERROR and the server keeps serving, unless {@code toolwire.sync.fail-on-error=true}, which stops
  * the server (and so the application). Commands never trigger it: they start no server.
@@ -40,8 +44,12 @@ final class SyncOnStartup implements ApplicationEventListener<ServerStartupEvent
     private final SyncConfiguration config;
     private final SyncLock lock;
     private final String lockName;
+    private final Executor executor;
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-    SyncOnStartup(DefinitionSyncService service, SyncConfiguration config, SyncLock lock, ToolwireConfiguration toolwire) {
+    SyncOnStartup(DefinitionSyncService service, SyncConfiguration config, SyncLock lock, ToolwireConfiguration toolwire,
+            @Named(TaskExecutors.BLOCKING) Executor executor) {
+        this.executor = executor;
         this.service = service;
         this.config = config;
         this.lock = lock;
@@ -51,9 +59,21 @@ final class SyncOnStartup implements ApplicationEventListener<ServerStartupEvent
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         EmbeddedServer server = event.getSource();
-        Thread thread = new Thread(() -> run(server), "toolwire-sync");
-        thread.setDaemon(true);
-        thread.start();
+        CompletableFuture.runAsync(() -> run(server), executor).whenComplete((done, failure) -> {
+            if (failure != null) {
+                LOG.error("Hamsa sync could not run", failure);
+            }
+            finished.complete(null);
+        });
+    }
+
+    /**
+     * Completes when the start-up sync has ended, whatever its outcome.
+     *
+     * @return the end of the sync
+     */
+    CompletableFuture<Void> finished() {
+        return finished;
     }
 
     private void run(EmbeddedServer server) {
