@@ -173,7 +173,7 @@ final class RedisRetryMemory implements RetryMemory {
         }
 
         private CompletableFuture<Void> finish(ToolResult outcome) {
-            String kept = outcome instanceof ToolResult.Failure f && f.error().status() >= 500 ? "" : codec.encode(outcome);
+            String kept = RetryMemory.keeps(outcome) ? codec.encode(outcome) : "";
             return redis.<Long>script(FINISH, ScriptOutputType.INTEGER, keys(), claim, kept, millis(window), member,
                             millis(callerSetLifetime()))
                     .handle((written, failure) -> {

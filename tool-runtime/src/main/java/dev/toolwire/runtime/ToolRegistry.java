@@ -39,4 +39,20 @@ public interface ToolRegistry {
      * @return up to three names, closest first
      */
     List<String> similarNames(String name);
+
+    /**
+     * One tool that must exist.
+     *
+     * @param name its name
+     * @return the tool
+     * @throws IllegalArgumentException when there is none of that name; the message suggests
+     *     {@link #similarNames similar names}
+     */
+    default ToolInfo require(String name) {
+        return tool(name).orElseThrow(() -> {
+            List<String> similar = similarNames(name);
+            return new IllegalArgumentException("No tool '" + name + "' in this application."
+                    + (similar.isEmpty() ? "" : " Did you mean " + String.join(", ", similar) + "?"));
+        });
+    }
 }

@@ -3,7 +3,6 @@ package dev.toolwire.devtools.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.annotations.AuthMode;
-import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.auth.LocalCredentials;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.cli.CliSession;
@@ -126,8 +125,8 @@ final class TrainCommand implements Callable<Integer> {
         Map<Integer, Integer> statuses = new TreeMap<>();
         List<RegisteredTool> tools = context.getBean(DefaultToolRegistry.class).all();
         try (HttpClient http = context.createBean(HttpClient.class, server.getURL())) {
-            Requests requests = new Requests(http.toBlocking(), context.getBean(LocalCredentials.class),
-                    context.getBean(ToolCredentials.class), statuses, unexpected);
+            Requests requests = new Requests(http.toBlocking(), context.getBean(LocalCredentials.class), statuses,
+                    unexpected);
             tools.forEach(requests::refuse);
             realCalls.forEach(requests::run);
         } finally {
@@ -194,12 +193,12 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** Sends the refused requests of one tool at a time and tallies their answers. */
-    private record Requests(BlockingHttpClient http, LocalCredentials local, ToolCredentials credentials,
+    private record Requests(BlockingHttpClient http, LocalCredentials local,
                             Map<Integer, Integer> statuses, List<String> unexpected) {
 
         void refuse(RegisteredTool tool) {
             ToolDescriptor descriptor = tool.descriptor();
-            AuthMode mode = credentials.effectiveMode(AuthModes.of(descriptor));
+            AuthMode mode = tool.auth();
             boolean takesBody = takesBody(descriptor);
             if (mode != AuthMode.NONE) {
                 send(tool, 401, "no credentials", UnaryOperator.identity());
@@ -230,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
                                 ? argument.getValue().asText() : argument.getValue().toString()));
             }
             UnaryOperator<MutableHttpRequest<Object>> credential =
-                    credential(tool, credentials.effectiveMode(AuthModes.of(descriptor)));
+                    credential(tool, tool.auth());
             MutableHttpRequest<Object> request = credential.apply(
                     HttpRequest.create(HttpMethod.parse(descriptor.method().name()), uri.toString()));
             if (takesBody) {

@@ -3,11 +3,9 @@ package dev.toolwire.devtools.playground;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.ToolException;
-import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.auth.LocalCredentials;
 import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.Json;
-import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.http.ToolResponses;
 import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
@@ -45,16 +43,14 @@ public final class PlaygroundEndpoint {
             + "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final DefaultToolRegistry registry;
-    private final ToolCredentials credentials;
     private final LocalCredentials local;
     private final PlaygroundAccess access;
     private final ToolResponses responses;
 
-    PlaygroundEndpoint(DefaultToolRegistry registry, ToolCredentials credentials, LocalCredentials local,
+    PlaygroundEndpoint(DefaultToolRegistry registry, LocalCredentials local,
             PlaygroundAccess access, ToolResponses responses) {
         this.responses = responses;
         this.registry = registry;
-        this.credentials = credentials;
         this.local = local;
         this.access = access;
     }
@@ -110,7 +106,7 @@ public final class PlaygroundEndpoint {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode tools = body.putArray("tools");
         for (RegisteredTool tool : registry.all()) {
-            tools.add(summary(tool.descriptor()));
+            tools.add(summary(tool));
         }
         ObjectNode secrets = body.putObject("credentials");
         try {
@@ -124,15 +120,15 @@ public final class PlaygroundEndpoint {
         return secured(HttpResponse.ok(body.toString()).contentType(MediaType.APPLICATION_JSON_TYPE));
     }
 
-    private ObjectNode summary(ToolDescriptor tool) {
+    private static ObjectNode summary(RegisteredTool tool) {
         ObjectNode summary = Json.MAPPER.createObjectNode()
                 .put("name", tool.name())
                 .put("description", tool.description())
-                .put("method", tool.method().name())
+                .put("method", tool.httpMethod().name())
                 .put("path", tool.path())
-                .put("auth", credentials.effectiveMode(AuthModes.of(tool)).name().toLowerCase(Locale.ROOT))
+                .put("auth", tool.auth().name().toLowerCase(Locale.ROOT))
                 .put("async", tool.async());
-        summary.set("params", tool.params().deepCopy());
+        summary.set("params", tool.descriptor().params().deepCopy());
         return summary;
     }
 

@@ -38,11 +38,7 @@ public final class LocalCredentials implements LocalToolCredentials {
 
     @Override
     public Map<String, String> headersFor(String toolName, String subject, Duration ttl) {
-        ToolInfo tool = registry.get().tool(toolName).orElseThrow(() -> {
-            List<String> similar = registry.get().similarNames(toolName);
-            return new IllegalArgumentException("No tool '" + toolName + "' in this application."
-                    + (similar.isEmpty() ? "" : " Did you mean " + String.join(", ", similar) + "?"));
-        });
+        ToolInfo tool = registry.get().require(toolName);
         if (tool.auth() == AuthMode.JWT) {
             return Map.of(HttpHeaders.AUTHORIZATION, "Bearer " + token(subject, List.of(toolName), ttl));
         }

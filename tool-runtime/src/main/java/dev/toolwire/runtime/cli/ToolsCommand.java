@@ -3,7 +3,6 @@ package dev.toolwire.runtime.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.auth.AuthModes;
-import dev.toolwire.runtime.auth.ToolCredentials;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import dev.toolwire.runtime.invoke.RegisteredTool;
@@ -41,13 +40,12 @@ final class ToolsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<RegisteredTool> tools = session.registry().all();
-        ToolCredentials credentials = session.context().getBean(ToolCredentials.class);
         if (Boolean.TRUE.equals(json.getValue())) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (RegisteredTool tool : tools) {
                 ToolDescriptor d = tool.descriptor();
                 array.addObject().put("name", d.name()).put("method", d.method().name()).put("path", d.path())
-                        .put("auth", d.auth().name()).put("effectiveAuth", effective(d, credentials)).put("async", d.async());
+                        .put("auth", d.auth().name()).put("effectiveAuth", effective(tool)).put("async", d.async());
             }
             session.out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
             return 0;
@@ -56,7 +54,7 @@ final class ToolsCommand implements Callable<Integer> {
         rows.add(new String[] {"NAME", "METHOD", "PATH", "AUTH", "ASYNC"});
         for (RegisteredTool tool : tools) {
             ToolDescriptor d = tool.descriptor();
-            String auth = effective(d, credentials) + (isDefault(d) ? " (default)" : "");
+            String auth = effective(tool) + (isDefault(d) ? " (default)" : "");
             rows.add(new String[] {d.name(), d.method().name(), d.path(), auth, d.async() ? "yes" : "no"});
         }
         printTable(rows);
@@ -71,8 +69,8 @@ final class ToolsCommand implements Callable<Integer> {
     }
 
     /** The mode calls get, as the runtime decides it. */
-    private static String effective(ToolDescriptor tool, ToolCredentials credentials) {
-        return credentials.effectiveMode(AuthModes.of(tool)).name().toLowerCase(Locale.ROOT);
+    private static String effective(RegisteredTool tool) {
+        return tool.auth().name().toLowerCase(Locale.ROOT);
     }
 
     private void printTable(List<String[]> rows) {

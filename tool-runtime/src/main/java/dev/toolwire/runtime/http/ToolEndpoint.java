@@ -12,6 +12,7 @@ import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.invoke.ToolCall;
 import dev.toolwire.runtime.invoke.ToolInvoker;
+import dev.toolwire.runtime.invoke.RetryLaterException;
 import dev.toolwire.runtime.invoke.ToolFailures;
 import io.micronaut.context.annotation.Executable;
 import io.micronaut.core.annotation.Internal;
@@ -163,9 +164,9 @@ public final class ToolEndpoint {
         if (throttle.watching()) {
             OptionalLong wait = throttle.blockedFor(clientAddress(request));
             if (wait.isPresent()) {
-                return CompletableFuture.completedFuture(responses.of(new ToolException(429, ToolFailures.RATE_LIMITED,
-                        "Tool call rejected: too many refused credentials from this address; please try again in a minute."),
-                        requestId).header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong())));
+                return CompletableFuture.completedFuture(responses.of(RetryLaterException.rateLimited(
+                        "Tool call rejected: too many refused credentials from this address; please try again in a minute.",
+                        seconds(wait.getAsLong())), requestId));
             }
         }
         try {
@@ -188,8 +189,8 @@ public final class ToolEndpoint {
 
     /** The answer while the server shuts down: try again shortly, another instance will take it. */
     private MutableHttpResponse<?> unavailable(String requestId) {
-        return responses.of(ToolException.unavailable("The service is restarting; please try again in a moment."), requestId)
-                .header(HttpHeaders.RETRY_AFTER, Integer.toString(InFlightCalls.RETRY_AFTER_SECONDS));
+        return responses.of(RetryLaterException.unavailable("The service is restarting; please try again in a moment.",
+                InFlightCalls.RETRY_AFTER_SECONDS), requestId);
     }
 
     private CompletableFuture<HttpResponse<?>> admit(RegisteredTool tool, HttpRequest<?> request,
@@ -212,8 +213,8 @@ public final class ToolEndpoint {
             Optional<CallerRateLimiter.Decision> decision) {
         if (decision.isPresent() && !decision.get().allowed()) {
             MutableHttpResponse<?> limited = responses.of(
-                    new ToolException(429, ToolFailures.RATE_LIMITED, ToolFailures.RATE_LIMITED_MESSAGE), requestId);
-            limited.header(HttpHeaders.RETRY_AFTER, Long.toString(decision.get().retryAfterSeconds()));
+                    RetryLaterException.rateLimited(ToolFailures.RATE_LIMITED_MESSAGE, seconds(decision.get().retryAfterSeconds())),
+                    requestId);
             return CompletableFuture.completedFuture(withRateHeaders(limited, decision));
         }
         Function<byte[], CompletableFuture<HttpResponse<?>>> invoke = body -> run(tool, request, pathValues, body,
@@ -307,6 +308,10 @@ public final class ToolEndpoint {
         if (!json) {
             throw ToolFailures.notJson();
         }
+    }
+
+    private static int seconds(long seconds) {
+        return (int) Math.min(Integer.MAX_VALUE, seconds);
     }
 
     private ToolException tooLarge() {

@@ -135,7 +135,7 @@ public final class DeduplicationCache implements RetryMemory {
             return mine.outcome;
         }
         started.whenComplete((outcome, failure) -> {
-            if (outcome == null || outcome instanceof ToolResult.Failure f && f.error().status() >= 500) {
+            if (outcome == null || !RetryMemory.keeps(outcome)) {
                 drop(mine);
             } else {
                 mine.until = clock.instant().plusSeconds(windowSeconds);

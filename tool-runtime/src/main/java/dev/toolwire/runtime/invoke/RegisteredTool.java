@@ -30,7 +30,6 @@ public final class RegisteredTool implements ToolInfo {
     private final boolean returnsNothing;
     private final boolean nonBlocking;
     private final ToolDescriptor.@Nullable Job job;
-    private final int deduplicationWindowSeconds;
     private final AuthMode auth;
     private final List<String> pathParameters;
     private volatile @Nullable Object singleton;
@@ -46,7 +45,6 @@ public final class RegisteredTool implements ToolInfo {
         this.schema = schema;
         this.returnsNothing = method != null && returnsNothing(method.getReturnType());
         this.job = method == null ? null : descriptor.job();
-        this.deduplicationWindowSeconds = descriptor.deduplicationWindowSeconds();
         this.nonBlocking = method != null && job == null && method.hasAnnotation(NonBlocking.class);
     }
 
@@ -129,7 +127,7 @@ public final class RegisteredTool implements ToolInfo {
 
     @Override
     public int retryWindowSeconds() {
-        return deduplicationWindowSeconds;
+        return descriptor.deduplicationWindowSeconds();
     }
 
     BeanDefinition<?> bean() {
@@ -191,15 +189,6 @@ public final class RegisteredTool implements ToolInfo {
      */
     ToolDescriptor.@Nullable Job job() {
         return job;
-    }
-
-    /**
-     * How long a repeated identical call answers the first outcome, read once from the descriptor.
-     *
-     * @return the window in seconds, {@code 0} when calls are not deduplicated
-     */
-    int deduplicationWindowSeconds() {
-        return deduplicationWindowSeconds;
     }
 
     /**

@@ -85,7 +85,7 @@ final class SingleReplicaWarning implements ApplicationEventListener<ServerStart
             if (tool.job() != null) {
                 jobs.add(tool.name());
             }
-            if (tool.deduplicationWindowSeconds() > 0) {
+            if (tool.retryWindowSeconds() > 0) {
                 retrySafe.add(tool.name());
             }
         }

@@ -102,7 +102,7 @@ public final class ToolInvoker {
         Supplier<CompletableFuture<ToolResult>> run = () -> served && tool.job() != null
                 ? jobs.start(tool, context, jobContext -> runner.run(tool, arguments, jobContext, false))
                 : runner.run(tool, arguments, context, served);
-        int window = tool.deduplicationWindowSeconds();
+        int window = tool.retryWindowSeconds();
         return window > 0
                 ? retryMemory.run(DeduplicationCache.key(tool, arguments, context), Duration.ofSeconds(window),
                         Duration.ofSeconds(tool.descriptor().timeoutSeconds()), context.requestId(), run)

@@ -28,4 +28,15 @@ public interface RetryMemory {
      */
     CompletableFuture<ToolResult> run(CallKey key, Duration window, Duration timeout, String requestId,
             Supplier<CompletableFuture<ToolResult>> call);
+
+    /**
+     * Whether a call's result is kept for its window: everything but a {@code 5xx} failure, after
+     * which a retry acts again.
+     *
+     * @param result the first call's result
+     * @return {@code true} to answer it to identical calls
+     */
+    static boolean keeps(ToolResult result) {
+        return !(result instanceof ToolResult.Failure failure && failure.error().status() >= 500);
+    }
 }

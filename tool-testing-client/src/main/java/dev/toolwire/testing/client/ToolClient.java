@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -125,7 +124,7 @@ public final class ToolClient {
         if (!arguments.isObject()) {
             throw new IllegalArgumentException("The arguments must be a JSON object, e.g. {\"order_id\": \"ORD-1\"}.");
         }
-        return send(find(tool), (ObjectNode) arguments);
+        return send(registry.require(tool), (ObjectNode) arguments);
     }
 
     /**
@@ -172,14 +171,6 @@ public final class ToolClient {
 
     private ToolClient withCredentials(Map<String, String> headers) {
         return new ToolClient(http, json, registry, credentials, Map.copyOf(headers));
-    }
-
-    private ToolInfo find(String tool) {
-        return registry.tool(tool).orElseThrow(() -> {
-            List<String> similar = registry.similarNames(tool);
-            return new IllegalArgumentException("No tool '" + tool + "' in this application."
-                    + (similar.isEmpty() ? "" : " Did you mean " + String.join(", ", similar) + "?"));
-        });
     }
 
     private ToolResponse send(ToolInfo tool, ObjectNode arguments) {
