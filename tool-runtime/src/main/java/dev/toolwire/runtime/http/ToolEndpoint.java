@@ -8,7 +8,6 @@ import dev.toolwire.runtime.auth.AuthenticatedCaller;
 import dev.toolwire.runtime.auth.ToolAuthenticationException;
 import dev.toolwire.runtime.auth.ToolAuthenticator;
 import dev.toolwire.runtime.invoke.DefaultToolContext;
-import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.invoke.ToolCall;
 import dev.toolwire.runtime.invoke.ToolInvoker;
@@ -25,7 +24,6 @@ import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.body.AvailableByteBody;
 import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
-import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.UriRouteMatch;
@@ -60,7 +58,6 @@ import org.slf4j.LoggerFactory;
 @Internal
 public final class ToolEndpoint {
 
-    private final DefaultToolRegistry registry;
     private final ToolInvoker invoker;
     private static final Logger LOG = LoggerFactory.getLogger(ToolEndpoint.class);
 
@@ -74,12 +71,10 @@ public final class ToolEndpoint {
     private final String credentialHeader;
     private final Executor executor;
     private final int maxBodyBytes;
-    private volatile @Nullable Map<String, Map<String, RegisteredTool>> routes;
 
     /**
      * Creates the handler.
      *
-     * @param registry the tools
      * @param invoker runs calls
      * @param authenticator checks callers
      * @param rateLimiter counts calls per caller
@@ -93,7 +88,6 @@ public final class ToolEndpoint {
      * @param responses renders results and failures
      */
     public ToolEndpoint(
-            DefaultToolRegistry registry,
             ToolInvoker invoker,
             ToolAuthenticator authenticator,
             CallerRateLimiter rateLimiter,
@@ -105,7 +99,6 @@ public final class ToolEndpoint {
             HeaderAuthConfiguration headerAuth,
             InFlightCalls calls,
             ToolResponses responses) {
-        this.registry = registry;
         this.invoker = invoker;
         this.authenticator = authenticator;
         this.rateLimiter = rateLimiter;
@@ -120,24 +113,30 @@ public final class ToolEndpoint {
     }
 
     /**
-     * Handles a call to any tool route: authenticates (on the blocking executor when a JWKS may have
-     * to be fetched or the tool may block, else right here), counts the call against the caller's
-     * rate limit, reads the body up to the limit, then validates and invokes.
+     * The signature every tool route is bound with (see {@link ToolRouteHandle}); a request routed here
+     * without its tool is answered as a call to an unknown tool.
      *
      * @param request the request
-     * @return the response, completed on the blocking executor, or on the event loop for a
-     *     non-blocking tool
+     * @return the {@code 404 TOOL_NOT_FOUND} answer
      */
     @Executable
     public CompletableFuture<HttpResponse<?>> handle(HttpRequest<?> request) {
         String requestId = RequestIds.of(request);
-        Optional<UriRouteMatch<?, ?>> match = routeMatch(request);
-        RegisteredTool tool = match.map(m -> routes().getOrDefault(m.getHttpMethod().name(), Map.of())
-                .get(m.getRouteInfo().getUriMatchTemplate().getTemplateString())).orElse(null);
-        if (tool == null || match.isEmpty()) {
-            return CompletableFuture.completedFuture(
-                    ResponseLabels.label(responses.of(ToolFailures.noTool(), requestId), requestId));
-        }
+        return CompletableFuture.completedFuture(ResponseLabels.label(responses.of(ToolFailures.noTool(), requestId), requestId));
+    }
+
+    /**
+     * Handles a call to a tool's route: authenticates (on the blocking executor when a JWKS may have
+     * to be fetched or the tool may block, else right here), counts the call against the caller's
+     * rate limit, reads the body up to the limit, then validates and invokes.
+     *
+     * @param tool the tool the route serves
+     * @param request the request
+     * @return the response, completed on the blocking executor, or on the event loop for a
+     *     non-blocking tool
+     */
+    CompletableFuture<HttpResponse<?>> handle(RegisteredTool tool, HttpRequest<?> request) {
+        String requestId = RequestIds.of(request);
         CallTrace trace = calls.begin(tool, request, requestId);
         if (!trace.admitted()) {
             return trace.complete(CompletableFuture.completedFuture(unavailable(requestId)));
@@ -145,8 +144,7 @@ public final class ToolEndpoint {
         if (request.getContentLength() > maxBodyBytes) {
             return trace.complete(CompletableFuture.completedFuture(responses.of(tooLarge(), requestId)));
         }
-        Map<String, String> pathValues = new HashMap<>();
-        match.get().getVariableValues().forEach((k, v) -> pathValues.put(k, String.valueOf(v)));
+        Map<String, String> pathValues = pathValues(request);
         if (tool.nonBlocking() && !authenticator.mayBlock(request, tool)) {
             // Nothing in this call waits for I/O: run all of it here, on the event loop, as a plain
             // Micronaut controller would; a hand-off costs more than the rest of a small call.
@@ -318,24 +316,13 @@ public final class ToolEndpoint {
         return ToolFailures.tooLarge(maxBodyBytes);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<UriRouteMatch<?, ?>> routeMatch(HttpRequest<?> request) {
-        return RouteAttributes.getRouteMatch(request)
+    /** The route's decoded path placeholders, as text: the schema gives them their types when arguments merge. */
+    private static Map<String, String> pathValues(HttpRequest<?> request) {
+        Map<String, String> values = new HashMap<>();
+        RouteAttributes.getRouteMatch(request)
                 .filter(UriRouteMatch.class::isInstance)
-                .map(m -> (UriRouteMatch<?, ?>) m);
-    }
-
-    /** The tools by HTTP method, then route template: a lookup per call builds no key. */
-    private Map<String, Map<String, RegisteredTool>> routes() {
-        Map<String, Map<String, RegisteredTool>> result = routes;
-        if (result == null) {
-            result = new HashMap<>();
-            for (RegisteredTool tool : registry.all()) {
-                result.computeIfAbsent(tool.descriptor().method().name(), method -> new HashMap<>())
-                        .put(UriMatchTemplate.of(tool.descriptor().path()).getTemplateString(), tool);
-            }
-            routes = result;
-        }
-        return result;
+                .ifPresent(match -> ((UriRouteMatch<?, ?>) match).getVariableValues()
+                        .forEach((name, value) -> values.put(name, String.valueOf(value))));
+        return values;
     }
 }

@@ -6,15 +6,17 @@ import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.context.ExecutionHandleLocator;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.core.convert.ConversionService;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.inject.MethodExecutionHandle;
 import io.micronaut.web.router.DefaultRouteBuilder;
-import io.micronaut.web.router.UriRoute;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers one route per tool, at its descriptor's method and path, all to {@link ToolEndpoint}.
+ * Registers one route per tool, at its descriptor's method and path, each carrying its tool to
+ * {@link ToolEndpoint}.
  * Routes accept every content type; the handler answers a non-JSON body with the envelope.
  */
 @Singleton
@@ -40,20 +42,14 @@ public final class ToolRouteBuilder extends DefaultRouteBuilder {
             DefaultToolRegistry registry,
             ToolEndpoint endpoint) {
         super(locator, namingStrategy, conversionService);
+        MethodExecutionHandle<Object, Object> signature = locator
+                .<Object, Object>findExecutionHandle(endpoint, "handle", HttpRequest.class)
+                .orElseThrow(() -> new IllegalStateException("ToolEndpoint.handle(HttpRequest) is not executable"));
         for (RegisteredTool tool : registry.all()) {
-            route(tool.descriptor(), endpoint).consumesAll();
-            LOG.debug("Serving tool '{}' at {} {}", tool.name(), tool.descriptor().method(), tool.descriptor().path());
+            ToolDescriptor descriptor = tool.descriptor();
+            buildRoute(HttpMethod.valueOf(descriptor.method().name()), descriptor.path(),
+                    new ToolRouteHandle(signature, endpoint, tool)).consumesAll();
+            LOG.debug("Serving tool '{}' at {} {}", tool.name(), descriptor.method(), descriptor.path());
         }
-    }
-
-    private UriRoute route(ToolDescriptor tool, ToolEndpoint endpoint) {
-        String path = tool.path();
-        return switch (tool.method()) {
-            case GET -> GET(path, endpoint, "handle", HttpRequest.class);
-            case PUT -> PUT(path, endpoint, "handle", HttpRequest.class);
-            case PATCH -> PATCH(path, endpoint, "handle", HttpRequest.class);
-            case DELETE -> DELETE(path, endpoint, "handle", HttpRequest.class);
-            case POST -> POST(path, endpoint, "handle", HttpRequest.class);
-        };
     }
 }
