@@ -1,9 +1,8 @@
 package dev.toolwire.runtime.auth;
 
+import dev.toolwire.runtime.store.ExpiringMap;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,42 +17,23 @@ final class VerifiedTokenCache {
     /** The longest a verification is trusted without checking the token again. */
     static final Duration MAX_AGE = Duration.ofMinutes(5);
 
-    private record CachedToken(VerifiedToken token, Instant until) {}
-
-    private final Map<String, CachedToken> entries;
+    private final ExpiringMap<String, VerifiedToken> entries;
 
     VerifiedTokenCache(int capacity) {
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CachedToken> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.entries = new ExpiringMap<>(capacity);
     }
 
-    synchronized @Nullable VerifiedToken get(String key, Instant now) {
-        CachedToken entry = entries.get(key);
-        if (entry == null) {
-            return null;
-        }
-        if (!now.isBefore(entry.until())) {
-            entries.remove(key);
-            return null;
-        }
-        return entry.token();
+    @Nullable VerifiedToken get(String key, Instant now) {
+        return entries.get(key, now.toEpochMilli());
     }
 
-    synchronized void put(String key, VerifiedToken token, Instant now) {
+    void put(String key, VerifiedToken token, Instant now) {
         Instant cap = now.plus(MAX_AGE);
         Instant until = token.expiresAt().isBefore(cap) ? token.expiresAt() : cap;
-        if (now.isBefore(until)) {
-            entries.put(key, new CachedToken(token, until));
-        }
+        entries.put(key, token, now.toEpochMilli(), until.toEpochMilli());
     }
 
-    synchronized int size() {
+    int size() {
         return entries.size();
     }
 }

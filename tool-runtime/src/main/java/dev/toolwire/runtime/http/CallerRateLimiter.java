@@ -107,7 +107,7 @@ public final class CallerRateLimiter {
             LOG.warn("The shared rate-limit counter is out of reach ({}); calls are counted by this replica alone"
                     + " until it is back", failure.getMessage());
         }
-        return fallback.count(key, start);
+        return fallback.count(key, start, WINDOW_SECONDS);
     }
 
     private Decision decide(long count, long start, long second) {

@@ -1,12 +1,11 @@
 package dev.toolwire.runtime.http;
 
 import dev.toolwire.runtime.AuthConfiguration;
+import dev.toolwire.runtime.store.ExpiringMap;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -23,21 +22,12 @@ public final class FailedAuthThrottle {
     private static final long WINDOW_MILLIS = 60_000;
     private static final int MAX_ADDRESSES = 10_000;
 
-    private static final class Window {
-        long start;
-        int failures;
-    }
+    /** The refusals of one address in its current window, which ends at {@code windowEnd}. */
+    private record Refusals(int count, long windowEnd) {}
 
     private final int limit;
     private final Clock clock;
-    private final Map<String, Window> windows = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
-            return size() > MAX_ADDRESSES;
-        }
-    };
+    private final ExpiringMap<String, Refusals> windows = new ExpiringMap<>(MAX_ADDRESSES);
     private volatile long lastFailure = Long.MIN_VALUE / 2;
 
     @Inject
@@ -65,13 +55,13 @@ public final class FailedAuthThrottle {
      * @param address the client address
      * @return seconds until its window ends, or empty when it may try
      */
-    synchronized OptionalLong blockedFor(String address) {
-        Window window = windows.get(address);
+    OptionalLong blockedFor(String address) {
         long now = clock.millis();
-        if (window == null || now - window.start >= WINDOW_MILLIS || window.failures < limit) {
+        Refusals refusals = windows.get(address, now);
+        if (refusals == null || refusals.count() < limit) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Math.max(1, (window.start + WINDOW_MILLIS - now + 999) / 1000));
+        return OptionalLong.of(Math.max(1, (refusals.windowEnd() - now + 999) / 1000));
     }
 
     /**
@@ -79,17 +69,15 @@ public final class FailedAuthThrottle {
      *
      * @param address the client address
      */
-    synchronized void failed(String address) {
+    void failed(String address) {
         if (limit <= 0) {
             return;
         }
         long now = clock.millis();
-        Window window = windows.computeIfAbsent(address, a -> new Window());
-        if (now - window.start >= WINDOW_MILLIS) {
-            window.start = now;
-            window.failures = 0;
-        }
-        window.failures++;
+        long end = now + WINDOW_MILLIS;
+        windows.update(address, now, end, refusals -> refusals == null
+                ? new Refusals(1, end)
+                : new Refusals(refusals.count() + 1, refusals.windowEnd()));
         lastFailure = now;
     }
 }

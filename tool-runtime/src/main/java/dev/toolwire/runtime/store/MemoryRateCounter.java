@@ -5,8 +5,6 @@ import io.micronaut.context.annotation.Secondary;
 import io.micronaut.core.annotation.Internal;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -20,12 +18,7 @@ import java.util.concurrent.CompletableFuture;
 @Internal
 public final class MemoryRateCounter implements RateCounter {
 
-    private static final class Window {
-        long start;
-        long count;
-    }
-
-    private final Map<String, Window> windows;
+    private final ExpiringMap<String, Long> windows;
 
     /**
      * Creates the counter.
@@ -43,20 +36,12 @@ public final class MemoryRateCounter implements RateCounter {
      * @param maxTrackedCallers the bound of the table
      */
     public MemoryRateCounter(int maxTrackedCallers) {
-        int capacity = Math.max(1, maxTrackedCallers);
-        this.windows = new LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.windows = new ExpiringMap<>(maxTrackedCallers);
     }
 
     @Override
     public CompletableFuture<Long> increment(String key, long windowStart, int windowSeconds) {
-        return CompletableFuture.completedFuture(count(key, windowStart));
+        return CompletableFuture.completedFuture(count(key, windowStart, windowSeconds));
     }
 
     /**
@@ -64,16 +49,13 @@ public final class MemoryRateCounter implements RateCounter {
      *
      * @param key the credential
      * @param windowStart the window's first second
+     * @param windowSeconds the window's length
      * @return the count in that window, this call included
      */
-    public long count(String key, long windowStart) {
-        synchronized (windows) {
-            Window window = windows.computeIfAbsent(key, k -> new Window());
-            if (window.start != windowStart) {
-                window.start = windowStart;
-                window.count = 0;
-            }
-            return window.count < Long.MAX_VALUE ? ++window.count : window.count;
-        }
+    public long count(String key, long windowStart, int windowSeconds) {
+        long startMillis = windowStart * 1000;
+        // Read as of the window's start: a count of the window before has ended by then and reads as none.
+        return windows.update(key, startMillis, startMillis + windowSeconds * 1000L,
+                count -> count == null ? 1L : count < Long.MAX_VALUE ? count + 1 : count);
     }
 }
