@@ -13,6 +13,8 @@ import dev.toolwire.runtime.invoke.ToolInvoker;
 import io.micronaut.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,8 +91,9 @@ final class CallCommand implements Callable<Integer> {
 
     private void printPaths(JsonNode result) {
         Map<String, JsonNode> leaves = JsonPaths.leaves(result);
-        int width = leaves.keySet().stream().mapToInt(String::length).max().orElse(0);
         session.err().println("JSONPath for a Hamsa flow to extract each value:");
-        leaves.forEach((path, value) -> session.err().println("  " + path + " ".repeat(width - path.length()) + "  " + value));
+        List<String[]> rows = new ArrayList<>();
+        leaves.forEach((path, value) -> rows.add(new String[] {path, value.toString()}));
+        TextColumns.print(session.err(), 2, rows);
     }
 }

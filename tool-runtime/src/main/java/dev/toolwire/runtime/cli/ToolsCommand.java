@@ -57,7 +57,7 @@ final class ToolsCommand implements Callable<Integer> {
             String auth = effective(tool) + (isDefault(d) ? " (default)" : "");
             rows.add(new String[] {d.name(), d.method().name(), d.path(), auth, d.async() ? "yes" : "no"});
         }
-        printTable(rows);
+        TextColumns.print(session.out(), 0, rows);
         if (tools.isEmpty()) {
             session.out().println("(no tools)");
         }
@@ -71,25 +71,5 @@ final class ToolsCommand implements Callable<Integer> {
     /** The mode calls get, as the runtime decides it. */
     private static String effective(RegisteredTool tool) {
         return tool.auth().name().toLowerCase(Locale.ROOT);
-    }
-
-    private void printTable(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(i == row.length - 1 ? row[i] : pad(row[i], widths[i]));
-            }
-            session.out().println(line);
-        }
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
     }
 }
