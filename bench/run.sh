@@ -4,7 +4,10 @@
 # loopback, one server at a time. Prints throughput and latency percentiles, their ratio, time from
 # launch to the first served call, and resident memory. Bounded: every load run has a fixed duration.
 #
-#   bash bench/run.sh                    # defaults below; BENCH_REBUILD=1 rebuilds the jars
+#   bash bench/run.sh                    # both modes (about 25 minutes); BENCH_REBUILD=1 rebuilds the jars
+#   BENCH_MODE=unpinned bash bench/run.sh # only this script's own mode: servers and wrk share every core
+#   BENCH_MODE=bound bash bench/run.sh   # only the server-bound mode (bench/bound.sh): server on one core,
+#                                        # wrk on another, CPU per request, apps alternated over rounds
 #   JAVA=/path/to/java bash bench/run.sh # another JDK
 #   BENCH_AOT_JAVA=/path/to/jdk25/bin/java bash bench/run.sh
 #                                        # adds a run of Toolwire on JDK 25+ with an AOT cache trained first
@@ -13,13 +16,17 @@
 # (about 30 % of the CPU) six seconds into the load, so a short warm-up measures the compiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 
-JAVA=${JAVA:-java}
+MODE=${BENCH_MODE:-both}
+case $MODE in
+  both) (( $(nproc) >= 2 )) || MODE=unpinned ;;
+  unpinned) ;;
+  bound) exec bash bench/bound.sh ;;
+  *) fail "BENCH_MODE must be both, unpinned or bound, not '$MODE'" ;;
+esac
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-30s}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
-THREADS=${BENCH_THREADS:-1}
-HEAP=${BENCH_HEAP:--Xmx512m}
 PORT=${BENCH_PORT:-18181}
 LAUNCHES=${BENCH_LAUNCHES:-5}
 if ! [[ $LAUNCHES =~ ^[0-9]+$ ]] || (( LAUNCHES < 1 || LAUNCHES % 2 == 0 )); then
@@ -28,34 +35,12 @@ if ! [[ $LAUNCHES =~ ^[0-9]+$ ]] || (( LAUNCHES < 1 || LAUNCHES % 2 == 0 )); the
 fi
 unset SERVER_JAVA # set per run below: the JDK that trained an archive must be the one that maps it
 OUT=bench/target/run
-TOOLWIRE_JAR=tool-examples/target/tool-examples.jar
-BASELINE_JAR=bench/target/toolwire-bench-baseline.jar
-BODY='{"phone_number":"+971501234567"}'
+BODY=$LOOKUP_BODY
 mkdir -p "$OUT"
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-if [[ ! -f $TOOLWIRE_JAR || -n ${BENCH_REBUILD:-} ]]; then
-  echo "== building the example server"
-  mvn -q package -pl tool-examples -am -DskipTests
-fi
-if [[ ! -f $BASELINE_JAR || -n ${BENCH_REBUILD:-} ]]; then
-  echo "== building the baseline"
-  mvn -q -f bench/pom.xml package
-fi
-if ! command -v wrk >/dev/null; then
-  if [[ $(id -u) == 0 ]]; then
-    echo "== installing wrk"
-    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-  else
-    echo "wrk is missing: install it (Debian: sudo apt-get install wrk) and run again" >&2
-    exit 1
-  fi
-fi
-
-# A fresh secret per run: the server verifies with it and the token command signs with it.
-TOOLWIRE_AUTH_JWT_SECRET="bench-$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-export TOOLWIRE_AUTH_JWT_SECRET
-TOKEN=$("$JAVA" -jar "$TOOLWIRE_JAR" token --tool lookup_customer --tool get_order_status --ttl 1h 2>/dev/null | tail -1)
+build_jars
+new_secret
+TOKEN=$(token lookup_customer get_order_status)
 
 PID=
 stop_server() {
@@ -67,20 +52,6 @@ stop_server() {
 }
 trap stop_server EXIT
 
-rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
-# CPU time (user + system) the process used so far, in clock ticks.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-TICKS_PER_SECOND=$(getconf CLK_TCK)
-
-# A pause without starting a process: `sleep` and a curl per poll would take CPU from the server
-# starting on the same two cores (it added about 100 ms to the first call measured that way).
-exec {PAUSE_FD}<> <(:)
-pause() { read -r -t "$1" -u "$PAUSE_FD" || true; }
-# port_open: whether something accepts connections on $PORT (bash's /dev/tcp: no process started).
-port_open() {
-  { exec {PROBE_FD}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null || return 1
-  exec {PROBE_FD}>&-
-}
 # server_alive NAME: stops the benchmark when the server launched as NAME has exited.
 server_alive() {
   kill -0 "$PID" 2>/dev/null || { echo "$1 died; see $OUT/$1.log" >&2; exit 1; }
@@ -94,7 +65,7 @@ start() {
   local auth=()
   [[ $name != baseline* ]] && auth=(-H "Authorization: Bearer $TOKEN")
   local t0 code
-  if port_open; then
+  if port_open "$PORT"; then
     echo "port $PORT is already in use: stop what listens there, or set BENCH_PORT" >&2
     exit 1
   fi
@@ -103,7 +74,7 @@ start() {
   PID=$!
   local listening=
   for _ in $(seq 1 12000); do
-    if port_open; then
+    if port_open "$PORT"; then
       listening=yes
       break
     fi
@@ -239,3 +210,8 @@ for name in "${SERVERS[@]}"; do
 done
 echo "(first_ms = launch to first HTTP 200, median of $LAUNCHES launches, target <= 800 ms; cpu_us/req = the server's user+system CPU during"
 echo " the measured run per request, steadier than req/s on a shared machine; raw wrk output in $OUT)"
+if [[ $MODE == both ]]; then
+  echo
+  echo "== the server-bound mode (bench/bound.sh)"
+  bash bench/bound.sh
+fi

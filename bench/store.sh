@@ -16,13 +16,10 @@
 # to measure (bench/README.md, "The store").
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/common.sh
 
-JAVA=${JAVA:-java}
 DURATION=${BENCH_DURATION:-15s}
 WARMUP=${BENCH_WARMUP:-30s}
-CONNECTIONS=${BENCH_CONNECTIONS:-16}
-THREADS=${BENCH_THREADS:-1}
-HEAP=${BENCH_HEAP:--Xmx512m}
 # The distinct rows remember every call for the tool's window (300 s, longer than the run): the
 # in-memory store keeps about 0.8 KiB of heap per call, so 500k calls need more than run.sh's heap.
 # Both distinct rows get this heap, so memory and Redis are compared on equal terms.
@@ -41,39 +38,10 @@ for row in $ROWS; do
   [[ " $ALL_ROWS " == *" $row "* ]] || { echo "unknown row '$row' in BENCH_STORE_ROWS; rows: $ALL_ROWS" >&2; exit 2; }
 done
 OUT=bench/target/store
-TOOLWIRE_JAR="tool-examples/target/tool-examples.jar"
-BASELINE_JAR=bench/target/toolwire-bench-baseline.jar
-LOOKUP='{"phone_number":"+971501234567"}'
+LOOKUP=$LOOKUP_BODY
 mkdir -p "$OUT"
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-fail() {
-  echo "FAILED: $*" >&2
-  exit 1
-}
-pinned() { # pinned CPUS COMMAND...: runs COMMAND on CPUS, or unpinned when CPUS is empty
-  local cpus=$1
-  shift
-  if [[ -n $cpus ]]; then exec taskset -c "$cpus" "$@"; else exec "$@"; fi
-}
-
-if [[ ! -f $TOOLWIRE_JAR || -n ${BENCH_REBUILD:-} ]]; then
-  echo "== building the example server"
-  mvn -q package -pl tool-examples -am -DskipTests
-fi
-if [[ ! -f $BASELINE_JAR || -n ${BENCH_REBUILD:-} ]]; then
-  echo "== building the baseline"
-  mvn -q -f bench/pom.xml package
-fi
-if ! command -v wrk >/dev/null; then
-  if [[ $(id -u) == 0 ]]; then
-    echo "== installing wrk"
-    apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-  else
-    echo "wrk is missing: install it (Debian: sudo apt-get install wrk) and run again" >&2
-    exit 1
-  fi
-fi
+build_jars
 bash .ci/install-redis-server
 REDIS_SERVER=$(command -v redis-server || echo /usr/bin/redis-server)
 command -v redis-cli >/dev/null || fail "redis-cli is missing (Debian: apt-get install redis-tools)"
@@ -81,10 +49,8 @@ if [[ -n $SERVER_CPUS$WRK_CPUS$REDIS_CPUS ]]; then
   command -v taskset >/dev/null || fail "taskset is missing (Debian: apt-get install util-linux)"
 fi
 
-# A fresh secret per run: the server verifies with it and the token command signs with it.
-TOOLWIRE_AUTH_JWT_SECRET="bench-$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-export TOOLWIRE_AUTH_JWT_SECRET
-TOKEN=$("$JAVA" -jar "$TOOLWIRE_JAR" token --tool lookup_customer --tool create_support_ticket --ttl 2h 2>/dev/null | tail -1)
+new_secret
+TOKEN=$(token lookup_customer create_support_ticket)
 [[ -n $TOKEN ]] || fail "the token command printed no token"
 RUN_ID="$(date +%s)-$RANDOM"
 
@@ -106,18 +72,6 @@ stop_all() {
   REDIS_PID=
 }
 trap stop_all EXIT
-
-rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
-# CPU time (user + system, all threads) the process used so far, in clock ticks.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-TICKS_PER_SECOND=$(getconf CLK_TCK)
-
-exec {PAUSE_FD}<> <(:)
-pause() { read -r -t "$1" -u "$PAUSE_FD" || true; }
-port_open() { # port_open PORT: whether something accepts connections there (no process started)
-  { exec {PROBE_FD}<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null || return 1
-  exec {PROBE_FD}>&-
-}
 
 # --- Redis: our own server on a free loopback port, no snapshots, no append-only file -----------------
 REDIS_PORT=${BENCH_REDIS_PORT:-}

@@ -22,6 +22,10 @@ final class BaselineLookupController {
 
     @Post("/tools/lookup_customer")
     HttpResponse<?> lookupCustomer(@Body Lookup lookup) {
+        return answer(lookup);
+    }
+
+    static HttpResponse<?> answer(Lookup lookup) {
         Customer customer = BY_PHONE.get(lookup.phoneNumber());
         return customer == null ? HttpResponse.notFound() : HttpResponse.ok(new Answer(customer));
     }
