@@ -13,7 +13,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Summarizes a JFR recording of a loaded server (bench/profile.sh): where the CPU samples are, by
- * method (self and inclusive), and which methods allocate, by sampled weight. Run with the JDK's
+ * method (self and inclusive), and which methods allocate, by the sizes of the allocation buffers
+ * (TLABs) they asked for. Run with the JDK's
  * source launcher: {@code java bench/JfrTop.java recording.jfr [rows] [prefix...]}; inclusive rows
  * are kept to methods whose class starts with one of the prefixes (default: the libraries on a
  * tool call's path).
@@ -43,8 +44,9 @@ public final class JfrTop {
                 samples++;
                 self.merge(name(stack.getFrames().get(0)), 1L, Long::sum);
                 count(stack, prefixes, inclusive, 1);
-            } else if (type.equals("jdk.ObjectAllocationSample")) {
-                long weight = event.getLong("weight");
+            } else if (type.equals("jdk.ObjectAllocationInNewTLAB") || type.equals("jdk.ObjectAllocationOutsideTLAB")) {
+                // A new TLAB's size is what its thread allocates next, so the sizes add up to all allocation.
+                long weight = type.endsWith("InNewTLAB") ? event.getLong("tlabSize") : event.getLong("allocationSize");
                 allocated += weight;
                 allocatedBySite.merge(site(stack), weight, Long::sum);
                 count(stack, prefixes, allocatedInclusive, weight);
@@ -53,7 +55,7 @@ public final class JfrTop {
         System.out.printf("CPU: %d execution samples%n", samples);
         print("self", self, samples, rows);
         print("inclusive", inclusive, samples, rows);
-        System.out.printf("%nAllocation: %.1f MiB sampled weight%n", allocated / 1048576.0);
+        System.out.printf("%nAllocation: %.1f MiB in new TLABs and outside them%n", allocated / 1048576.0);
         print("by allocating site (first frame outside java.*)", allocatedBySite, allocated, rows);
         print("inclusive", allocatedInclusive, allocated, rows);
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Profiles one call path of a server under load, as bench/bound.sh measures it (server pinned to one
-# core, wrk to another): after a warm-up, a JFR recording (the JDK's own profiler, settings=profile:
-# CPU samples and allocation samples) covers a fixed window, and bench/JfrTop.java prints where the
+# core, wrk to another): after a warm-up, a JFR recording (the JDK's own profiler: CPU samples and
+# every new allocation buffer) covers a fixed window, and bench/JfrTop.java prints where the
 # CPU went and what allocated, by method.
 #
 #   bash bench/profile.sh                         # the example server as shipped, lookup_customer
@@ -50,8 +50,17 @@ echo "== warming up $SERVER ($WARMUP)"
 load "$WARMUP" "$OUT/warmup.txt"
 grep -q ' errors=0' "$OUT/warmup.txt" || fail "the warm-up had errors; see $OUT/warmup.txt"
 rm -f "$OUT/calls.jfr"
+# The JDK's profile settings, with CPU samples every millisecond instead of ten (a short window gives
+# few samples otherwise) and every new TLAB recorded, whose sizes add up to what was allocated.
+java_home=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.home/ {print $2}')
+awk '
+  /<event name="jdk.ExecutionSample">/ { sample = 1 }
+  /<event name="jdk.ObjectAllocation(InNewTLAB|OutsideTLAB)">/ { tlab = 1 }
+  sample && /name="period"/ { sub(/>[^<]*</, ">1 ms<"); sample = 0 }
+  tlab && /name="enabled"/ { sub(/>false</, ">true<"); tlab = 0 }
+  { print }' "$java_home/lib/jfr/profile.jfc" >"$OUT/calls.jfc"
 echo "== recording ${WINDOW}s under load"
-jcmd "$PID" JFR.start name=bench settings=profile filename="$(pwd)/$OUT/calls.jfr" >/dev/null
+jcmd "$PID" JFR.start name=bench settings="$(pwd)/$OUT/calls.jfc" filename="$(pwd)/$OUT/calls.jfr" >/dev/null
 load "${WINDOW}s" "$OUT/load.txt"
 jcmd "$PID" JFR.stop name=bench >/dev/null
 grep '^RESULT' "$OUT/load.txt"
