@@ -10,6 +10,7 @@ import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.core.annotation.Internal;
+import io.netty.util.Timeout;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,18 +71,18 @@ public final class JobCoordinator {
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(refused.get());
         }
-        ScheduledFuture<?> acknowledgement = null;
+        Timeout acknowledgement = null;
         try {
             acknowledgement = timers.schedule(Duration.ofSeconds(settings.acknowledgeWithinSeconds()), job::acknowledge);
-            ScheduledFuture<?> timer = acknowledgement;
+            Timeout timer = acknowledgement;
             work.apply(new ProgressContext(context, job)).whenComplete((outcome, failure) -> {
-                timer.cancel(false);
+                timer.cancel();
                 job.finish(outcome != null ? outcome : new ToolResult.Failure(ToolFailures.internal()));
             });
         } catch (RuntimeException e) { // the context is closing, or a bug: the caller still gets an answer
             LOG.error("Job of tool '{}' could not start (request {})", tool.name(), context.requestId(), e);
             if (acknowledgement != null) {
-                acknowledgement.cancel(false);
+                acknowledgement.cancel();
             }
             job.finish(new ToolResult.Failure(ToolFailures.internal()));
         }

@@ -6,6 +6,7 @@ import dev.toolwire.runtime.ToolResult;
 import io.micronaut.context.BeanContext;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.scheduling.TaskExecutors;
+import io.netty.util.Timeout;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -121,7 +121,7 @@ public final class MethodRunner {
      * @return whether they run; if not (the context is closing), the call has been answered
      */
     private boolean startDeadline(RegisteredTool tool, Execution execution, ToolContext context) {
-        ScheduledFuture<?> timer;
+        Timeout timer;
         try {
             timer = timers.at(context.deadline(), () -> expire(tool, execution, context));
         } catch (RejectedExecutionException e) {
@@ -130,7 +130,7 @@ public final class MethodRunner {
         }
         Runnable forget = cutoff.track(() -> cut(tool, execution, context));
         execution.outcome().whenComplete((outcome, failure) -> {
-            timer.cancel(false);
+            timer.cancel();
             forget.run();
         });
         return true;
