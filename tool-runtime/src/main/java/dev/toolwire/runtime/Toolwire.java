@@ -5,6 +5,7 @@ import io.micronaut.runtime.Micronaut;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The entry point of a Toolwire application: starts the HTTP server, or runs one command of the
@@ -54,6 +55,11 @@ public final class Toolwire {
         if (isCommand(args)) {
             System.exit(execute(application, System.out, System.err, args));
         }
+        Optional<String> incompatible = RequiredLibraries.problem(application.getClassLoader());
+        if (incompatible.isPresent()) {
+            System.err.println("Toolwire cannot start: " + incompatible.get());
+            System.exit(2);
+        }
         Micronaut.run(application, args);
     }
 
@@ -78,6 +84,11 @@ public final class Toolwire {
      */
     public static int execute(Class<?> application, PrintStream out, PrintStream err, String... args) {
         Objects.requireNonNull(application, "application");
+        Optional<String> incompatible = RequiredLibraries.problem(application.getClassLoader());
+        if (incompatible.isPresent()) {
+            err.println("Toolwire cannot run: " + incompatible.get());
+            return 2;
+        }
         return ToolwireCli.execute(application, out, err, args);
     }
 

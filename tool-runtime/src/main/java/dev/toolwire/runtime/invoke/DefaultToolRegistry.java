@@ -3,6 +3,7 @@ package dev.toolwire.runtime.invoke;
 import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.AuthConfiguration;
 import dev.toolwire.runtime.RegistryConfiguration;
+import dev.toolwire.runtime.RequiredLibraries;
 import dev.toolwire.runtime.ToolInfo;
 import dev.toolwire.runtime.ToolRegistry;
 import dev.toolwire.runtime.auth.AuthModes;
@@ -53,6 +54,7 @@ public final class DefaultToolRegistry implements ToolRegistry, ApplicationEvent
      */
     public DefaultToolRegistry(BeanContext beanContext, ToolMethodCollector collector,
             RegistryConfiguration configuration, AuthConfiguration auth) {
+        RequiredLibraries.require(beanContext.getClassLoader());
         this.defaultAuth = AuthModes.parseDefault(auth.getDefault());
         this.beanContext = beanContext;
         this.collector = collector;
