@@ -12,6 +12,7 @@ import io.micronaut.core.annotation.Internal;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -86,21 +87,35 @@ public final class AuthStartup {
         Set<AuthMode> modes = modesInUse();
         if (modes.contains(AuthMode.JWT) && keys.ephemeralSecret()) {
             String token = local.token("local", List.of("*"), LOCAL_TOKEN_TTL);
-            LOG.warn("No JWT key is configured ({}.secret or {}.jwks), so this process made an ephemeral key. "
-                    + "FOR LOCAL USE ONLY: it dies with the process. A token for every tool, valid {} hours:{}"
-                    + "  Authorization: Bearer {}{}"
-                    + "Configure a real key (e.g. TOOLWIRE_AUTH_JWT_SECRET=$(openssl rand -base64 48)) and mint tokens "
-                    + "with the 'token' command; set {}.require-keys=true in production.",
-                    JwtConfiguration.PREFIX, JwtConfiguration.PREFIX, LOCAL_TOKEN_TTL.toHours(), System.lineSeparator(),
-                    token, System.lineSeparator(), AuthConfiguration.PREFIX);
+            String nl = System.lineSeparator();
+            showLocally(LOG, System.err, "No JWT key is configured (" + JwtConfiguration.PREFIX + ".secret or "
+                    + JwtConfiguration.PREFIX + ".jwks), so this process made an ephemeral key. FOR LOCAL USE ONLY: it dies"
+                    + " with the process. A token for every tool, valid " + LOCAL_TOKEN_TTL.toHours() + " hours:" + nl
+                    + "  Authorization: Bearer " + token + nl
+                    + "Configure a real key (e.g. TOOLWIRE_AUTH_JWT_SECRET=$(openssl rand -base64 48)) and mint tokens"
+                    + " with the 'token' command; set " + AuthConfiguration.PREFIX + ".require-keys=true in production.");
         }
         if (modes.contains(AuthMode.HEADER) && keys.ephemeralHeader()) {
             ToolCredentials.HeaderCredential header = local.header();
-            LOG.warn("No {}.values is configured, so this process made an ephemeral one. FOR LOCAL USE ONLY:{}"
-                    + "  {}: {}{}"
-                    + "Configure real values with {}.values (a list, so keys can rotate).",
-                    HeaderAuthConfiguration.PREFIX, System.lineSeparator(), header.name(), header.value(),
-                    System.lineSeparator(), HeaderAuthConfiguration.PREFIX);
+            String nl = System.lineSeparator();
+            showLocally(LOG, System.err, "No " + HeaderAuthConfiguration.PREFIX + ".values is configured, so this process"
+                    + " made an ephemeral one. FOR LOCAL USE ONLY:" + nl
+                    + "  " + header.name() + ": " + header.value() + nl
+                    + "Configure real values with " + HeaderAuthConfiguration.PREFIX + ".values (a list, so keys can rotate).");
+        }
+    }
+
+    /**
+     * Shows the credentials of a local start as a WARN, or straight on {@code err} when no logging
+     * backend would show it (SLF4J without a provider, or WARN turned off for this logger): without
+     * them a local start cannot be called at all.
+     */
+    static void showLocally(Logger log, PrintStream err, String notice) {
+        if (log.isWarnEnabled()) {
+            log.warn(notice);
+        } else {
+            err.println("WARN Toolwire: " + notice);
+            err.flush();
         }
     }
 

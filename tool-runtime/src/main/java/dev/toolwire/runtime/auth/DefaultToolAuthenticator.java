@@ -75,28 +75,28 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
         List<String> values = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
         if (values.isEmpty()) {
             LOG.debug("Call to {} refused: no Authorization header", toolName);
-            throw ToolAuthenticationException.unauthorized(BEARER);
+            throw ToolAuthenticationException.unauthorized(BEARER, "no_credentials");
         }
         String token = BearerTokens.token(values.get(0));
         if (values.size() > 1 || token == null) {
             LOG.debug("Call to {} refused: the Authorization header is not one bearer token", toolName);
-            throw ToolAuthenticationException.unauthorized(INVALID_TOKEN);
+            throw ToolAuthenticationException.unauthorized(INVALID_TOKEN, "not_one_bearer_token");
         }
         VerifiedToken verified;
         try {
             verified = verifier.verify(token);
         } catch (BadJOSEException | ParseException e) {
             LOG.debug("Call to {} refused: bearer token rejected: {}", toolName, e.getMessage());
-            throw ToolAuthenticationException.unauthorized(INVALID_TOKEN);
+            throw ToolAuthenticationException.unauthorized(INVALID_TOKEN, TokenRefusals.reason(e));
         } catch (JOSEException e) {
             // DEBUG like every other refusal: anyone can send a token no key can check (e.g. HS512 against
             // a 32-byte secret), and a line per request at WARN would let them fill the log.
             LOG.debug("Call to {} refused: no key could check its token ({})", toolName, e.getMessage());
-            throw ToolAuthenticationException.unauthorized(INVALID_TOKEN);
+            throw ToolAuthenticationException.unauthorized(INVALID_TOKEN, TokenRefusals.reason(e));
         }
         if (!verified.scope().allows(toolName)) {
             LOG.debug("Call to {} refused: token scope {} does not include it", toolName, verified.scope().scopes());
-            throw ToolAuthenticationException.forbidden(INSUFFICIENT_SCOPE);
+            throw ToolAuthenticationException.forbidden(INSUFFICIENT_SCOPE, "out_of_scope", verified.subject());
         }
         String subject = verified.subject();
         return new AuthenticatedCaller(subject, subject != null ? "sub:" + subject : "token:" + Fingerprints.key(token));
@@ -106,12 +106,13 @@ public final class DefaultToolAuthenticator implements ToolAuthenticator {
         List<String> values = request.getHeaders().getAll(headerName);
         if (values.size() != 1) {
             LOG.debug("Call to {} refused: {} {} header values", toolName, values.size(), headerName);
-            throw ToolAuthenticationException.unauthorized(headerChallenge);
+            throw ToolAuthenticationException.unauthorized(headerChallenge,
+                    values.isEmpty() ? "no_credentials" : "several_header_values");
         }
         OptionalInt match = headerCheck.match(values.get(0));
         if (match.isEmpty()) {
             LOG.debug("Call to {} refused: the {} value is not an accepted one", toolName, headerName);
-            throw ToolAuthenticationException.unauthorized(headerChallenge);
+            throw ToolAuthenticationException.unauthorized(headerChallenge, "unknown_header_value");
         }
         String subject = "api-key#" + (match.getAsInt() + 1);
         return new AuthenticatedCaller(subject, subject);

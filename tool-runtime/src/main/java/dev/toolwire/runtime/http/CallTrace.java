@@ -1,6 +1,7 @@
 package dev.toolwire.runtime.http;
 
 import dev.toolwire.runtime.auth.AuthenticatedCaller;
+import dev.toolwire.runtime.auth.ToolAuthenticationException;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.invoke.ToolCall;
 import dev.toolwire.runtime.observe.CallOutcome;
@@ -24,6 +25,7 @@ final class CallTrace {
     private final long startNanos;
     private volatile @Nullable String subject;
     private volatile @Nullable ToolCall arguments;
+    private volatile @Nullable String refusal;
     private volatile int status;
     private volatile long durationNanos;
 
@@ -50,6 +52,12 @@ final class CallTrace {
         return caller;
     }
 
+    /** Notes who was refused (a valid credential without this tool) and why, for the access log. */
+    void refused(ToolAuthenticationException refusal) {
+        refusal.subject().ifPresent(refused -> subject = refused);
+        this.refusal = refusal.reason().orElse(null);
+    }
+
     /**
      * Labels the response with the call's {@code X-Request-Id} and reports the call when
      * {@code response} completes; the returned future completes after that.
@@ -67,6 +75,6 @@ final class CallTrace {
 
     ToolCallRecord record() {
         return new ToolCallRecord(tool.name(), method, tool.descriptor().path(), status, CallOutcome.of(status),
-                durationNanos, requestId, subject, arguments);
+                durationNanos, requestId, subject, arguments, refusal);
     }
 }

@@ -171,6 +171,7 @@ public final class ToolEndpoint {
             AuthenticatedCaller caller = trace.authenticated(authenticator.authenticate(request, tool));
             return admit(tool, request, pathValues, caller, trace, requestId).exceptionally(failure -> refuse(failure, requestId));
         } catch (ToolAuthenticationException e) {
+            trace.refused(e);
             if (e.status() == 401) {
                 throttle.failed(clientAddress(request));
             }

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes one {@code key=value} line per tool call at INFO on the logger {@value #LOGGER}, e.g.
  * {@code tool=lookup_customer method=POST path=/customers/lookup status=200 outcome=ok
- * duration_ms=1.42 request_id=4f0c… subject=agent-7 args={phone_number=***}}. Argument values are
+ * duration_ms=1.42 request_id=4f0c… subject=agent-7 args={phone_number=***}}; a call refused for its
+ * credentials also has {@code reason=expired} (or another of the authenticator's reasons) before
+ * {@code args}, which the response never tells the caller. Argument values are
  * redacted unless listed in {@code toolwire.access-log.logged-arguments}; the path is the route
  * template, so path arguments do not leak through it; headers and credentials are never read.
  */
@@ -53,8 +55,11 @@ public final class AccessLog implements ToolCallListener {
                 .append(" duration_ms=");
         appendMillis(line, call.durationNanos());
         line.append(" request_id=").append(LogValues.safe(call.requestId()))
-                .append(" subject=").append(call.subject() == null ? "-" : LogValues.safe(call.subject()))
-                .append(" args=");
+                .append(" subject=").append(call.subject() == null ? "-" : LogValues.safe(call.subject()));
+        if (call.refusal() != null) {
+            line.append(" reason=").append(LogValues.safe(call.refusal()));
+        }
+        line.append(" args=");
         if (call.arguments() == null) {
             return line.append('-').toString();
         }

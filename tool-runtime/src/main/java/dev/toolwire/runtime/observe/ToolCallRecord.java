@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the request id
  * @param subject the authenticated caller's subject, or {@code null} when not authenticated
  * @param arguments the raw arguments, or {@code null} when the call was refused before they were read
+ * @param refusal why the caller's credentials were refused (e.g. {@code expired}, {@code out_of_scope}),
+ *     for operators; {@code null} unless the call was refused for its credentials with a reason
  *
  * @since 0.1
  */
@@ -28,4 +30,5 @@ public record ToolCallRecord(
         long durationNanos,
         String requestId,
         @Nullable String subject,
-        @Nullable ToolCall arguments) {}
+        @Nullable ToolCall arguments,
+        @Nullable String refusal) {}

@@ -12,6 +12,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.toolwire.runtime.Exchanges;
 import dev.toolwire.runtime.observe.AccessLog;
 import dev.toolwire.runtime.observe.ToolCallMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,7 +23,13 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,8 +97,45 @@ class ObservedCallTest {
         assertEquals(before + 1, count("lookup_customer", "auth_failure"));
         String line = onlyLineFor("lookup_customer");
         assertTrue(line.contains(" status=401 outcome=auth_failure "), line);
-        assertTrue(line.endsWith(" subject=- args=-"), line);
+        assertTrue(line.endsWith(" subject=- reason=malformed args=-"), line);
         assertFalse(line.contains("not-a-token"), line);
+    }
+
+    @Test
+    void refusedTokens_tellOperatorsWhyAndCallersNothing() {
+        String expired = TestTokens.with("tool:*", claims -> claims.expirationTime(Date.from(Instant.now().minusSeconds(3600))));
+        String otherAudience = TestTokens.with("tool:*", claims -> claims.audience("someone-else"));
+        String otherIssuer = TestTokens.with("tool:*", claims -> claims.issuer("someone-else"));
+        String otherKey = TestTokens.hs256("another-secret-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789",
+                TestTokens.claims("tool:*").build());
+        Map<String, String> expectedReasons = new LinkedHashMap<>();
+        expectedReasons.put(expired, "expired");
+        expectedReasons.put(otherAudience, "wrong_audience");
+        expectedReasons.put(otherIssuer, "wrong_issuer");
+        expectedReasons.put(otherKey, "bad_signature");
+
+        Set<String> bodies = new HashSet<>();
+        expectedReasons.forEach((token, reason) -> {
+            Exchanges.Answer answer = bearer(client, lookupCustomer(), token);
+            assertEquals(401, answer.status());
+            bodies.add(answer.raw().replaceAll("\"requestId\":\"[^\"]*\"", ""));
+            String line = lines.list.get(lines.list.size() - 1).getFormattedMessage();
+            assertTrue(line.endsWith(" subject=- reason=" + reason + " args=-"), line);
+        });
+        assertEquals(1, bodies.size(), "the caller learns nothing about which part was wrong: " + bodies);
+
+        exchange(client, lookupCustomer());
+        String noToken = onlyLineFor("lookup_customer", " reason=no_credentials ");
+        assertTrue(noToken.contains(" status=401 "), noToken);
+    }
+
+    @Test
+    void aTokenWithoutTheTool_isLoggedWithItsSubject() {
+        assertEquals(403, bearer(client, lookupCustomer(), TestTokens.withScope("tool:other_tool")).status());
+
+        String line = onlyLineFor("lookup_customer");
+        assertTrue(line.contains(" status=403 outcome=auth_failure "), line);
+        assertTrue(line.endsWith(" subject=tester reason=out_of_scope args=-"), line);
     }
 
     @Test
@@ -117,9 +161,13 @@ class ObservedCallTest {
     }
 
     private String onlyLineFor(String tool) {
+        return onlyLineFor(tool, "");
+    }
+
+    private String onlyLineFor(String tool, String containing) {
         List<String> found = lines.list.stream()
                 .map(ILoggingEvent::getFormattedMessage)
-                .filter(line -> line.startsWith("tool=" + tool + " "))
+                .filter(line -> line.startsWith("tool=" + tool + " ") && line.contains(containing))
                 .toList();
         assertEquals(1, found.size(), found.toString());
         return found.get(0);
