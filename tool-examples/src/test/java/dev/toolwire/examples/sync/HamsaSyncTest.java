@@ -261,6 +261,7 @@ class HamsaSyncTest {
 
             assertEquals(2, run.exit(), run.out());
             assertTrue(run.err().contains("toolwire.public-url"), run.err());
+            assertTrue(run.err().contains("TOOLWIRE_PUBLIC_URL"), run.err());
             assertEquals(List.of(), hamsa.hamsa().requests());
         }
     }

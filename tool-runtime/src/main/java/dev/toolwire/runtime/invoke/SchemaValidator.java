@@ -12,6 +12,7 @@ import dev.toolwire.runtime.ToolException;
 import io.micronaut.core.annotation.Internal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Compiles argument schemas (JSON Schema 2020-12, with format assertions for {@code date},
@@ -62,7 +63,7 @@ public final class SchemaValidator {
             if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
                 pointer = pointer + "/" + error.getProperty();
             }
-            details.add(new ToolException.Detail(pointer, describe(error, displayName(pointer))));
+            details.add(new ToolException.Detail(pointer, describe(error, displayName(pointer), schema.getSchemaNode())));
         }
         return details;
     }
@@ -90,7 +91,7 @@ public final class SchemaValidator {
         return sb.length() == 0 ? "arguments" : sb.toString();
     }
 
-    private static String describe(Error error, String name) {
+    private static String describe(Error error, String name, JsonNode root) {
         JsonNode value = error.getSchemaNode();
         String v = value == null ? "" : value.isTextual() ? value.asText() : String.valueOf(value);
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
@@ -98,19 +99,45 @@ public final class SchemaValidator {
             case "required": return "missing required argument '" + name + "'";
             case "type": return "'" + name + "' must be " + article(v);
             case "enum": return "'" + name + "' must be one of " + v.replaceAll("[\\[\\]\"]", "").replace(",", ", ");
-            case "pattern": return "'" + name + "' is not in the expected format";
+            case "pattern": return example(error, root)
+                    .map(example -> "'" + name + "' must look like " + example)
+                    .orElse("'" + name + "' is not in the expected format");
             case "format": return "'" + name + "' must be a valid " + format(v);
             case "minimum": return "'" + name + "' must be at least " + v;
             case "maximum": return "'" + name + "' must be at most " + v;
             case "exclusiveMinimum": return "'" + name + "' must be greater than " + v;
             case "exclusiveMaximum": return "'" + name + "' must be less than " + v;
-            case "minLength": return "'" + name + "' must be at least " + v + " characters long";
-            case "maxLength": return "'" + name + "' must be at most " + v + " characters long";
-            case "minItems": return "'" + name + "' must have at least " + v + " items";
-            case "maxItems": return "'" + name + "' must have at most " + v + " items";
+            case "minLength": return "1".equals(v) ? "'" + name + "' must not be empty"
+                    : "'" + name + "' must be at least " + count(v, "character");
+            case "maxLength": return "'" + name + "' must be at most " + count(v, "character");
+            case "minItems": return "1".equals(v) ? "'" + name + "' must have at least one item"
+                    : "'" + name + "' must have at least " + count(v, "item");
+            case "maxItems": return "'" + name + "' must have at most " + count(v, "item");
             case "uniqueItems": return "'" + name + "' must not contain duplicates";
             default: return "'" + name + "' " + error.getMessage();
         }
+    }
+
+    /** {@code 1 character}, {@code 3 characters}: as it is said. */
+    private static String count(String number, String noun) {
+        return number + " " + noun + ("1".equals(number) ? "" : "s");
+    }
+
+    /**
+     * The first of {@code examples} of the schema that holds the failed keyword, e.g. the
+     * {@code @ToolParam(example)} of a parameter whose {@code @Pattern} failed.
+     */
+    private static Optional<String> example(Error error, JsonNode root) {
+        String location = String.valueOf(error.getSchemaLocation());
+        int fragment = location.indexOf('#');
+        int keyword = location.lastIndexOf('/');
+        if (fragment < 0 || keyword <= fragment) {
+            return Optional.empty();
+        }
+        JsonNode examples = root.at(location.substring(fragment + 1, keyword)).path("examples");
+        return examples.isArray() && examples.size() > 0 && examples.get(0).isValueNode()
+                ? Optional.of(examples.get(0).asText())
+                : Optional.empty();
     }
 
     private static String article(String type) {

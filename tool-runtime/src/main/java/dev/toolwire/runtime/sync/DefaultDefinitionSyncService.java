@@ -173,8 +173,9 @@ public final class DefaultDefinitionSyncService implements DefinitionSyncService
         URI url = toolwire.publicUrl();
         String scheme = url == null || url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (url == null || !url.isAbsolute() || url.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw ToolSyncException.configuration("toolwire.public-url must be set to the absolute http(s) URL "
-                    + "where Hamsa reaches this server (e.g. https://tools.example.com) before tools can be synced"
+            throw ToolSyncException.configuration("toolwire.public-url (environment: TOOLWIRE_PUBLIC_URL) must be set"
+                    + " to the absolute http(s) URL where Hamsa reaches this server (e.g. https://tools.example.com)"
+                    + " before tools can be synced"
                     + (url == null ? "." : "; it is '" + url + "'."));
         }
         return new WebToolMapper(url.toString(), hamsa.collectionId());
