@@ -49,6 +49,13 @@ final class ArgumentBuilder {
         boolean forcedRequired = Constraints.apply(element, type);
         String description = member(toolParam, "description")
                 .orElseGet(() -> Docs.clean(element.getDocumentation(true).orElse(null)));
+        List<String> rules = Constraints.unexpressed(element);
+        if (!rules.isEmpty()) {
+            String said = String.join(" ", rules);
+            description = description.isEmpty() ? said : Docs.sentence(description) + " " + said;
+            reporter.notice(site.subject() + " has constraints JSON Schema cannot express, so its description tells"
+                    + " the agent: \"" + said + "\"", element);
+        }
         if (!description.isEmpty()) {
             type.schema().put("description", description);
         }

@@ -5,8 +5,12 @@ import io.micronaut.core.annotation.AnnotationMetadata;
 import io.micronaut.core.annotation.AnnotationValue;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Translates Jakarta Bean Validation constraints into JSON Schema keywords. Constraints are read with
@@ -51,6 +55,68 @@ final class Constraints {
             }
         }
         return required;
+    }
+
+    /** Constraints the schema keywords above express; every other constraint is said in words. */
+    private static final Set<String> EXPRESSED = Set.of(Names.NOT_NULL, Names.NOT_BLANK, Names.NOT_EMPTY, Names.SIZE,
+            Names.MIN, Names.MAX, Names.DECIMAL_MIN, Names.DECIMAL_MAX, Names.POSITIVE, Names.POSITIVE_OR_ZERO,
+            Names.NEGATIVE, Names.NEGATIVE_OR_ZERO, Names.PATTERN, Names.EMAIL);
+
+    /**
+     * The rules of the constraints JSON Schema cannot express ({@code @Past}, {@code @Future} and their
+     * {@code OrPresent} forms, {@code @Digits}, {@code @AssertTrue}/{@code @AssertFalse}, an application's
+     * own constraints), each as a sentence for the argument's description: the runtime enforces them,
+     * so the agent must be told them, or it cannot fill the argument right the first time.
+     *
+     * @return one sentence per constraint, in declaration order; empty when the schema says it all
+     */
+    static List<String> unexpressed(AnnotationMetadata metadata) {
+        List<String> sentences = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (String name : metadata.getAnnotationNamesByStereotype(Names.CONSTRAINT)) {
+            String constraint = name.endsWith("$List") ? name.substring(0, name.length() - "$List".length()) : name;
+            if (EXPRESSED.contains(constraint) || !seen.add(constraint)) {
+                continue;
+            }
+            List<AnnotationValue<Annotation>> repeated = values(metadata, constraint);
+            AnnotationValue<Annotation> single = metadata.getAnnotation(constraint);
+            // Jakarta's own constraints are stored in their $List containers, an application's in place.
+            for (AnnotationValue<Annotation> value : repeated.isEmpty() && single != null ? List.of(single) : repeated) {
+                sentences.add(sentence(constraint, value));
+            }
+        }
+        return sentences;
+    }
+
+    private static String sentence(String constraint, AnnotationValue<Annotation> value) {
+        Optional<String> message = value.stringValue("message").filter(m -> !m.isBlank() && !m.startsWith("{"));
+        if (message.isPresent()) {
+            return Docs.sentence(message.get());
+        }
+        switch (constraint) {
+            case Names.PAST: return "Must be in the past.";
+            case Names.PAST_OR_PRESENT: return "Must not be in the future.";
+            case Names.FUTURE: return "Must be in the future.";
+            case Names.FUTURE_OR_PRESENT: return "Must not be in the past.";
+            case Names.ASSERT_TRUE: return "Must be true.";
+            case Names.ASSERT_FALSE: return "Must be false.";
+            case Names.DIGITS: {
+                int integer = value.intValue("integer").orElse(0);
+                int fraction = value.intValue("fraction").orElse(0);
+                return fraction == 0
+                        ? "A whole number of at most " + digits(integer) + "."
+                        : "At most " + digits(integer) + " before the decimal point and " + digits(fraction) + " after it.";
+            }
+            default: {
+                String simple = constraint.substring(constraint.lastIndexOf('.') + 1).replace('$', ' ');
+                String words = WireNames.snakeCase(simple).replace('_', ' ');
+                return words.startsWith("valid ") ? "Must be a " + words + "." : "Must pass the " + words + " check.";
+            }
+        }
+    }
+
+    private static String digits(int count) {
+        return count + (count == 1 ? " digit" : " digits");
     }
 
     private static void numeric(AnnotationMetadata metadata, Map<String, Object> schema) {

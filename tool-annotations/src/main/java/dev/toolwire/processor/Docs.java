@@ -18,4 +18,15 @@ final class Docs {
         text = HTML_TAG.matcher(text).replaceAll(" ");
         return text.replaceAll("\\s+", " ").trim();
     }
+
+    /** @return the text as a sentence: first letter upper case, ending with a full stop (or ? or !) */
+    static String sentence(String text) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            return trimmed;
+        }
+        String capital = Character.toUpperCase(trimmed.charAt(0)) + trimmed.substring(1);
+        char last = capital.charAt(capital.length() - 1);
+        return last == '.' || last == '?' || last == '!' ? capital : capital + ".";
+    }
 }

@@ -57,6 +57,11 @@ final class ErrorReporter {
                         + " with the stack trace below: " + e + trace), element);
     }
 
+    /** A note the build always prints (javac's NOTE: not a warning, so strict builds still pass). */
+    void notice(String message, Element element) {
+        context.info("[toolwire] " + message, element);
+    }
+
     void note(String message, Element element) {
         if (debug) {
             context.info("[toolwire] " + message, element);

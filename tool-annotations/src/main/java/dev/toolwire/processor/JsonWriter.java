@@ -2,14 +2,16 @@ package dev.toolwire.processor;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A tiny deterministic JSON writer: keys sorted at every level, two-space indentation, {@code \n} line
- * ends and a trailing newline, so that two builds produce the same bytes. It exists so the processor
- * needs no JSON library on users' processor paths.
+ * A tiny deterministic JSON writer: keys sorted at every level (except in an {@link InOrder} object,
+ * written in the order it was filled), two-space indentation, {@code \n} line ends and a trailing
+ * newline, so that two builds produce the same bytes. It exists so the processor needs no JSON library
+ * on users' processor paths.
  *
  * <p>Values are {@code null}, {@link String}, {@link Boolean}, {@link Integer}, {@link Long},
  * {@link BigInteger}, {@link BigDecimal}, {@link Map} with string keys, and {@link List}.
@@ -18,6 +20,17 @@ final class JsonWriter {
     private final StringBuilder out = new StringBuilder();
 
     private JsonWriter() {}
+
+    /**
+     * A JSON object whose members are written in the order they were put, e.g. a schema's
+     * {@code properties}, which follow the method's parameters (and a record's components) so that an
+     * agent, a form or a reader sees them in the order the developer wrote them.
+     *
+     * @param <V> the member values
+     */
+    static final class InOrder<V> extends LinkedHashMap<String, V> {
+        private static final long serialVersionUID = 1L;
+    }
 
     static String write(Object value) {
         JsonWriter writer = new JsonWriter();
@@ -49,11 +62,11 @@ final class JsonWriter {
             out.append("{}");
             return;
         }
-        Map<String, Object> sorted = new TreeMap<>();
-        map.forEach((k, v) -> sorted.put((String) k, v));
+        Map<String, Object> members = map instanceof InOrder<?> ? new LinkedHashMap<>() : new TreeMap<>();
+        map.forEach((k, v) -> members.put((String) k, v));
         out.append('{');
         String separator = "\n";
-        for (Map.Entry<String, Object> entry : sorted.entrySet()) {
+        for (Map.Entry<String, Object> entry : members.entrySet()) {
             out.append(separator);
             indent(depth + 1);
             string(entry.getKey());

@@ -33,6 +33,15 @@ final class Names {
     static final String NEGATIVE_OR_ZERO = JAKARTA + "NegativeOrZero";
     static final String PATTERN = JAKARTA + "Pattern";
     static final String EMAIL = JAKARTA + "Email";
+    static final String PAST = JAKARTA + "Past";
+    static final String PAST_OR_PRESENT = JAKARTA + "PastOrPresent";
+    static final String FUTURE = JAKARTA + "Future";
+    static final String FUTURE_OR_PRESENT = JAKARTA + "FutureOrPresent";
+    static final String DIGITS = JAKARTA + "Digits";
+    static final String ASSERT_TRUE = JAKARTA + "AssertTrue";
+    static final String ASSERT_FALSE = JAKARTA + "AssertFalse";
+    /** The meta-annotation of every Jakarta constraint, built-in or an application's own. */
+    static final String CONSTRAINT = "jakarta.validation.Constraint";
 
     private Names() {}
 }

@@ -70,7 +70,7 @@ final class ObjectSchemaBuilder {
     }
 
     static TypeModel model(String javaType, List<ArgumentModel> properties) {
-        Map<String, Object> schemaProperties = new LinkedHashMap<>();
+        Map<String, Object> schemaProperties = new JsonWriter.InOrder<>();
         Map<String, Object> bindingProperties = new LinkedHashMap<>();
         List<Object> required = new ArrayList<>();
         for (ArgumentModel property : properties) {

@@ -20,17 +20,25 @@ final class WireNames {
         return snakeCase ? constant.toLowerCase(Locale.ROOT) : constant;
     }
 
-    /** {@code phoneNumber} becomes {@code phone_number}, {@code parseURLValue} becomes {@code parse_url_value}. */
+    /**
+     * {@code phoneNumber} becomes {@code phone_number}, {@code parseURLValue} becomes
+     * {@code parse_url_value}, and a run of digits is a word of its own: {@code open24Hours} becomes
+     * {@code open_24_hours}, {@code address2Line} {@code address_2_line}.
+     */
     static String snakeCase(String name) {
         StringBuilder out = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            if (Character.isUpperCase(c) && i > 0 && startsWord(name, i)) {
+            if (i > 0 && (Character.isUpperCase(c) && startsWord(name, i) || startsNumber(name, i))) {
                 out.append('_');
             }
             out.append(Character.toLowerCase(c));
         }
         return out.toString();
+    }
+
+    private static boolean startsNumber(String name, int i) {
+        return Character.isDigit(name.charAt(i)) && Character.isLetter(name.charAt(i - 1));
     }
 
     private static boolean startsWord(String name, int i) {

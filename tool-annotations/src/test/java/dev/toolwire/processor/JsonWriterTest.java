@@ -67,7 +67,10 @@ class JsonWriterTest {
         "id, id",
         "parseURLValue, parse_url_value",
         "URL, url",
-        "address2Line, address2_line",
+        "address2Line, address_2_line",
+        "open24Hours, open_24_hours",
+        "sha256, sha_256",
+        "line_2, line_2",
         "already_snake, already_snake",
         "lookupCustomer, lookup_customer",
     })
