@@ -68,13 +68,14 @@ class ToolErrorsTest {
         String body = HttpCalls.q("{'guests':0,'date':'2026-02-30','email':'nope','party':{'lead_name':'A'}}");
         Exchanges.Answer answer = send(HttpRequest.POST("/restaurants/r/bookings", body));
         assertEquals(400, answer.status());
-        assertEquals(json("[{'path':'/date','message':'`date` must be a valid date like 2026-01-31'},"
+        // In the order of the method's parameters, which the schema's properties keep.
+        assertEquals(json("[{'path':'/guests','message':'`guests` must be at least 1'},"
+                + "{'path':'/date','message':'`date` must be a valid date like 2026-01-31'},"
                 + "{'path':'/email','message':'`email` must be a valid email address'},"
-                + "{'path':'/guests','message':'`guests` must be at least 1'},"
                 + "{'path':'/party/seating','message':'missing required argument `party.seating`'},"
                 + "{'path':'/party/allergies','message':'missing required argument `party.allergies`'}]"),
                 answer.body().at("/error/details"));
-        assertEquals("Tool call rejected: 'date' must be a valid date like 2026-01-31 (and 4 more problems).",
+        assertEquals("Tool call rejected: 'guests' must be at least 1 (and 4 more problems).",
                 answer.body().at("/error/message").asText());
     }
 
