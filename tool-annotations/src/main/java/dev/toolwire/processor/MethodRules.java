@@ -16,6 +16,9 @@ final class MethodRules {
         if (method.isPrivate()) {
             reporter.error(ErrorId.ToolMethodPrivate, method, subject + " is private. Make it public or"
                     + " package-private so the runtime can invoke it.");
+            // Without it Micronaut adds an error of its own that suggests @ReflectiveAccess, which a tool
+            // must not use: one clear error is enough.
+            method.removeStereotype(Names.EXECUTABLE);
         }
         if (method.isStatic()) {
             reporter.error(ErrorId.ToolMethodStatic, method, subject + " is static. Tools are invoked on a bean"

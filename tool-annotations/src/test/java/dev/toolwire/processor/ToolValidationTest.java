@@ -57,6 +57,21 @@ class ToolValidationTest {
     }
 
     @Test
+    void privateMethodOfABean_getsOnlyToolwiresError() {
+        JavaFileObject file = source("WeatherBean",
+                "@jakarta.inject.Singleton",
+                "public class WeatherBean {",
+                "  @Tool(description = \"Current weather\")",
+                "  private String current(String city) { return city; }",
+                "}");
+        Compilation c = compile(file);
+        assertFailsWith(c, 1, "ToolMethodPrivate", file, "private String current(");
+        for (Diagnostic<? extends JavaFileObject> d : c.diagnostics()) {
+            assertThat(d.getMessage(null)).doesNotContain("ReflectiveAccess");
+        }
+    }
+
+    @Test
     void packagePrivateMethod_isAccepted() {
         JavaFileObject file = weatherTools(
                 "  @Tool(description = \"Current weather\")",

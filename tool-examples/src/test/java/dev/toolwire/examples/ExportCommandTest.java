@@ -138,6 +138,11 @@ class ExportCommandTest {
         assertEquals("X-API-Key", doc.at("/components/securitySchemes/apiKey/name").asText());
         assertEquals("JWT", doc.at("/components/securitySchemes/bearerAuth/bearerFormat").asText());
         assertEquals("#/components/responses/ToolError", lookup.at("/responses/404/$ref").asText());
+        assertEquals("#/components/responses/ToolError", lookup.at("/responses/409/$ref").asText());
+        assertTrue(lookup.path("responses").path("202").isMissingNode(), "only a job tool answers 202");
+        JsonNode report = doc.at("/paths/~1tools~1generate_account_report/post/responses/202");
+        assertTrue(report.path("description").asText().contains("generate_account_report_status"), report.toString());
+        assertEquals("job_id", report.at("/content/application~1json/schema/required/0").asText());
     }
 
     @Test

@@ -92,6 +92,9 @@ final class TrainCommand implements Callable<Integer> {
 
     CommandSpec spec() {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(this).addOption(calls).mixinStandardHelpOptions(true);
+        // The command list shows the header, so it has the whole summary in one sentence.
+        spec.usageMessage().header("Make a training run for a class-data archive or an AOT cache: serve on a free port,"
+                + " call every tool as refused requests (and real ones with --call), and stop.");
         spec.usageMessage().description(
                 "Start the server on a free port, send every tool requests that are refused before the tool runs "
                         + "(no credentials: 401; a token for another tool: 403; a body that is not an object: 400), "

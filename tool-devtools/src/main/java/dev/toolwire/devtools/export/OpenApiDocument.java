@@ -100,22 +100,42 @@ public final class OpenApiDocument {
             ObjectNode body = op.putObject("requestBody").put("required", !bodyRequired.isEmpty());
             body.putObject("content").putObject("application/json").set("schema", bodySchema);
         }
-        op.set("responses", responses(mode));
+        op.set("responses", responses(tool, mode));
         op.set("security", security(mode));
         return op;
     }
 
-    private static ObjectNode responses(AuthMode mode) {
+    private static ObjectNode responses(ToolDescriptor tool, AuthMode mode) {
         ObjectNode responses = Json.MAPPER.createObjectNode();
         ObjectNode ok = responses.putObject("200").put("description", "The tool's result as JSON.");
         ok.putObject("content").putObject("application/json").putObject("schema");
-        List<String> errors = mode == AuthMode.NONE ? List.of("400", "404", "500", "504")
-                : mode == AuthMode.JWT ? List.of("400", "401", "403", "404", "500", "504")
-                : List.of("400", "401", "404", "500", "504");
+        if (tool.job() != null) {
+            ObjectNode accepted = responses.putObject("202").put("description", "Still working after "
+                    + tool.job().acknowledgeWithinSeconds() + " s: the job's acknowledgement. Ask "
+                    + tool.job().statusTool() + " with its job_id for progress and the result.");
+            accepted.putObject("content").putObject("application/json").set("schema", acknowledgementSchema());
+        }
+        // 409: a tool's own business conflict (ToolException.conflict); 429 and 503: the caller's quotas,
+        // rate limits, a full store or a server shutting down, with Retry-After.
+        List<String> errors = mode == AuthMode.NONE ? List.of("400", "404", "409", "429", "500", "503", "504")
+                : mode == AuthMode.JWT ? List.of("400", "401", "403", "404", "409", "429", "500", "503", "504")
+                : List.of("400", "401", "404", "409", "429", "500", "503", "504");
         for (String status : errors) {
             responses.putObject(status).put("$ref", ERROR_RESPONSE);
         }
         return responses;
+    }
+
+    private static ObjectNode acknowledgementSchema() {
+        ObjectNode schema = Json.MAPPER.createObjectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("job_id").put("type", "string");
+        properties.putObject("status").put("type", "string").putArray("enum").add("running");
+        properties.putObject("progress").put("type", "number");
+        properties.putObject("message").put("type", "string");
+        properties.putObject("status_tool").put("type", "string");
+        schema.putArray("required").add("job_id").add("status").add("message").add("status_tool");
+        return schema;
     }
 
     private static ArrayNode security(AuthMode mode) {

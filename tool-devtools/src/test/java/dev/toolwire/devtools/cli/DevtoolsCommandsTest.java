@@ -58,6 +58,8 @@ class DevtoolsCommandsTest {
                 .map(line -> line.strip().split("\\s+")[0])
                 .toList();
         assertEquals(List.of("tools", "describe", "call", "sync", "token", "export", "train"), names, help.out());
+        String train = commands.substring(commands.indexOf("  train")).replaceAll("\\s+", " ");
+        assertTrue(train.strip().endsWith("and stop."), "the summary of train is whole: " + train);
         assertEquals(0, run("train", "--help").exit());
         assertEquals(0, run("export", "--help").exit());
     }
