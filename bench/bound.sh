@@ -89,7 +89,7 @@ TARGETS=(
   "toolwire-no-access-log-plain-tool toolwire-no-access-log /orders/ORD-10001"
 )
 
-# window TARGET DURATION FILE: one wrk run against a target; sets W_RPS W_P50 W_P99 W_CPU (server CPU
+# window TARGET DURATION FILE: one wrk run against a target; sets wrk_result's R_* and W_CPU (server CPU
 # µs per request) and fails the benchmark when any answer was not a success.
 window() {
   local name server path url get= ticks before
@@ -100,19 +100,9 @@ window() {
   (BENCH_TOKEN=$TOKEN BENCH_GET=$get pinned "$LOAD_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency \
     -s bench/post.lua "$url") >"$3"
   ticks=$(( $(cpu_ticks "${PIDS[$server]}") - before ))
-  local result field requests=0 errors=0
-  result=$(grep '^RESULT' "$3") || fail "$name: wrk printed no result; see $3"
-  for field in $result; do
-    case $field in
-      rps=*) W_RPS=${field#rps=} ;;
-      p50_ms=*) W_P50=${field#p50_ms=} ;;
-      p99_ms=*) W_P99=${field#p99_ms=} ;;
-      requests=*) requests=${field#requests=} ;;
-      errors=*) errors=${field#errors=} ;;
-    esac
-  done
-  (( errors == 0 && requests > 0 )) || fail "$name: $errors of $requests answers were not a success; see $3"
-  W_CPU=$(awk -v t="$ticks" -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+  wrk_result "$3"
+  (( R_ERR == 0 && R_REQ > 0 )) || fail "$name: $R_ERR of $R_REQ answers were not a success; see $3"
+  W_CPU=$(per_request "$ticks" "$R_REQ")
 }
 
 # settle TARGET: warm-up windows until two in a row agree within 3 % on throughput (at least three
@@ -122,10 +112,10 @@ settle() {
   read -r name _ <<<"$1"
   for i in $(seq 1 "$SETTLE_MAX"); do
     window "$1" "$SETTLE_WINDOW" "$OUT/$name.settle-$i.txt"
-    if (( i >= 3 )) && awk -v a="$W_RPS" -v b="$previous" 'BEGIN { exit !((a - b) ^ 2 <= (0.03 * b) ^ 2) }'; then
+    if (( i >= 3 )) && awk -v a="$R_RPS" -v b="$previous" 'BEGIN { exit !((a - b) ^ 2 <= (0.03 * b) ^ 2) }'; then
       break
     fi
-    previous=$W_RPS
+    previous=$R_RPS
   done
   SETTLED[$name]+="$i "
 }
@@ -145,7 +135,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for target in "${TARGETS[@]}"; do
     read -r name _ <<<"$target"
     window "$target" "$DURATION" "$OUT/$name.round-$round.txt"
-    RPS[$name]+="$W_RPS " P50[$name]+="$W_P50 " P99[$name]+="$W_P99 " CPU[$name]+="$W_CPU "
+    RPS[$name]+="$R_RPS " P50[$name]+="$R_P50 " P99[$name]+="$R_P99 " CPU[$name]+="$W_CPU "
   done
   for server in baseline toolwire toolwire-no-access-log; do
     RSS_AFTER[$server]+="$(rss_mib "${PIDS[$server]}") "

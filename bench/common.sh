@@ -74,3 +74,30 @@ port_open() {
 
 # median: the median of the numbers on stdin, one per line.
 median() { sort -g | awk '{v[NR] = $1} END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# wrk_result FILE: reads the RESULT line that post.lua and store.lua print at the end of a wrk run
+# into R_RPS, R_P50, R_P90, R_P99 (ms), R_REQ (requests), R_ERR (answers that were not a success),
+# R_NON2XX and R_SOCK (socket errors); a field the script does not print is empty. Fails when the
+# file has no RESULT line.
+wrk_result() {
+  local line field
+  line=$(grep '^RESULT' "$1") || fail "wrk printed no RESULT line; see $1"
+  R_RPS='' R_P50='' R_P90='' R_P99='' R_REQ='' R_ERR='' R_NON2XX='' R_SOCK=''
+  for field in $line; do
+    case $field in
+      rps=*) R_RPS=${field#rps=} ;;
+      p50_ms=*) R_P50=${field#p50_ms=} ;;
+      p90_ms=*) R_P90=${field#p90_ms=} ;;
+      p99_ms=*) R_P99=${field#p99_ms=} ;;
+      requests=*) R_REQ=${field#requests=} ;;
+      errors=*) R_ERR=${field#errors=} ;;
+      non2xx=*) R_NON2XX=${field#non2xx=} ;;
+      socket_errors=*) R_SOCK=${field#socket_errors=} ;;
+    esac
+  done
+}
+
+# per_request TICKS REQUESTS: CPU microseconds per request from clock ticks (/proc's), one decimal.
+per_request() {
+  awk -v t="$1" -v hz="$TICKS_PER_SECOND" -v n="$2" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }'
+}

@@ -107,18 +107,7 @@ load() {
   BENCH_TOKEN=$token BENCH_GET=$path wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post.lua \
     "$url" >"$OUT/$name.wrk.txt"
   R_TICKS=$(( $(cpu_ticks "$PID") - ticks_before ))
-  local result
-  result=$(grep '^RESULT' "$OUT/$name.wrk.txt")
-  for field in $result; do
-    case $field in
-      rps=*) R_RPS=${field#rps=} ;;
-      p50_ms=*) R_P50=${field#p50_ms=} ;;
-      p90_ms=*) R_P90=${field#p90_ms=} ;;
-      p99_ms=*) R_P99=${field#p99_ms=} ;;
-      errors=*) R_ERR=${field#errors=} ;;
-      requests=*) R_REQ=${field#requests=} ;;
-    esac
-  done
+  wrk_result "$OUT/$name.wrk.txt"
 }
 
 declare -A RPS P50 P90 P99 ERR TTFC TTFC_ALL RSS1 RSS2 CPU
@@ -138,7 +127,7 @@ run() {
   launches+=("$TTFC_MS")
   load "$name" "$path"
   RPS[$name]=$R_RPS P50[$name]=$R_P50 P90[$name]=$R_P90 P99[$name]=$R_P99 ERR[$name]=$R_ERR
-  CPU[$name]=$(awk -v t="$R_TICKS" -v hz="$TICKS_PER_SECOND" -v n="$R_REQ" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+  CPU[$name]=$(per_request "$R_TICKS" "$R_REQ")
   TTFC[$name]=$(printf '%s\n' "${launches[@]}" | sort -n | awk '{v[NR] = $1} END { printf "%d", v[int((NR + 1) / 2)] }')
   TTFC_ALL[$name]="${launches[*]}"
   RSS1[$name]=$RSS_FIRST RSS2[$name]=$(rss_mib "$PID")

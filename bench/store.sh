@@ -150,7 +150,7 @@ start() {
 
 # wrk_run NAME PHASE DURATION KIND PATH: one wrk run; fails on any response >= 400 or socket error.
 wrk_run() {
-  local name=$1 phase=$2 duration=$3 kind=$4 path=$5 token=$TOKEN result
+  local name=$1 phase=$2 duration=$3 kind=$4 path=$5 token=$TOKEN
   local run_id="$RUN_ID-$name"
   [[ $name == baseline ]] && token=
   # The repeated call is the first call of the row (see measure); distinct calls differ by phase too.
@@ -158,18 +158,7 @@ wrk_run() {
   (BENCH_REQUEST=$kind BENCH_TOKEN=$token BENCH_RUN_ID=$run_id \
     pinned "$WRK_CPUS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$duration" --latency -s bench/store.lua \
     "http://127.0.0.1:$PORT$path") >"$OUT/$name.$phase.txt" 2>&1 || fail "$name: wrk failed ($phase); see $OUT/$name.$phase.txt"
-  result=$(grep '^RESULT' "$OUT/$name.$phase.txt") || fail "$name: wrk printed no RESULT ($phase); see $OUT/$name.$phase.txt"
-  R_RPS='' R_P50='' R_P99='' R_REQ='' R_NON2XX='' R_SOCK=''
-  for field in $result; do
-    case $field in
-      rps=*) R_RPS=${field#rps=} ;;
-      p50_ms=*) R_P50=${field#p50_ms=} ;;
-      p99_ms=*) R_P99=${field#p99_ms=} ;;
-      requests=*) R_REQ=${field#requests=} ;;
-      non2xx=*) R_NON2XX=${field#non2xx=} ;;
-      socket_errors=*) R_SOCK=${field#socket_errors=} ;;
-    esac
-  done
+  wrk_result "$OUT/$name.$phase.txt"
   if (( R_NON2XX > 0 || R_SOCK > 0 )); then
     fail "$name: the $phase run got $R_NON2XX responses of status 400 or more and $R_SOCK socket errors" \
       "in $R_REQ requests; see $OUT/$name.$phase.txt and $OUT/$name.log"
@@ -271,13 +260,13 @@ measure() {
     (( scripts >= expected_scripts * (R_REQ - 2 * CONNECTIONS) )) \
       || fail "$name: Redis ran $scripts scripts for $R_REQ calls, expected $expected_scripts per call; see $OUT/$name.log"
     SCRIPTS[$name]=$(awk -v s="$scripts" -v n="$R_REQ" 'BEGIN { printf "%.2f", s / n }')
-    RCPU[$name]=$(awk -v t="$redis_ticks" -v hz="$TICKS_PER_SECOND" -v n="$R_REQ" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+    RCPU[$name]=$(per_request "$redis_ticks" "$R_REQ")
     RMEM[$name]=$(redis_memory)
   else
     SCRIPTS[$name]=- RCPU[$name]=0 RMEM[$name]=-
   fi
   RPS[$name]=$R_RPS P50[$name]=$R_P50 P99[$name]=$R_P99 STORE[$name]=$store
-  CPU[$name]=$(awk -v t="$ticks" -v hz="$TICKS_PER_SECOND" -v n="$R_REQ" 'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
+  CPU[$name]=$(per_request "$ticks" "$R_REQ")
   RSS[$name]=$(rss_mib "$PID")
   stop_server
 }
