@@ -173,11 +173,25 @@ for target in "${TARGETS[@]}"; do
   printf '%-34s %10s %8s %8s %11s %9s\n' "$name" "${M_RPS[$name]}" "${M_P50[$name]}" "$(med "${P99[$name]}")" \
     "${M_CPU[$name]}" "$(med "${SETTLED[$name]}") x $SETTLE_WINDOW"
 done
-# compare A B TARGETS: A against B, with the issue's targets for throughput and CPU per call.
+# compare A B TARGETS: A against B, with the issue's targets for throughput and CPU per call: the
+# ratios of the medians, then the median (and range) of the ratios taken within each round, where
+# both saw the same host: steadier when the host's load changes from round to round.
 compare() {
   awk -v a="$1" -v b="$2" -v ra="${M_RPS[$1]}" -v rb="${M_RPS[$2]}" -v ca="${M_CPU[$1]}" -v cb="${M_CPU[$2]}" \
     -v pa="${M_P50[$1]}" -v pb="${M_P50[$2]}" -v targets="$3" \
     'BEGIN { printf "%-34s vs %-21s throughput x%.3f, CPU per call x%.3f, median %+.3f ms  (%s)\n", a, b, ra / rb, ca / cb, pa - pb, targets }'
+  paired "${RPS[$1]}" "${RPS[$2]}" "throughput"
+  paired "${CPU[$1]}" "${CPU[$2]}" "CPU per call"
+}
+
+# paired A-VALUES B-VALUES WHAT: the per-round ratios A/B (values in round order), their median and range.
+paired() {
+  awk -v a="$1" -v b="$2" -v what="$3" 'BEGIN {
+    n = split(a, x, " "); split(b, y, " ")
+    for (i = 1; i <= n; i++) r[i] = x[i] / y[i]
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
+    m = n % 2 ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
+    printf "%-34s    paired by round: %s x%.3f (x%.3f to x%.3f over %d rounds)\n", "", what, m, r[1], r[n], n }'
 }
 compare toolwire bare "targets: throughput >= 0.75, CPU <= 1.35, median <= +0.1 ms"
 compare toolwire-no-access-log bare "target: throughput >= 0.85"
