@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.toolwire.examples.crm.ContactTime;
 import dev.toolwire.testing.client.ToolClient;
 import dev.toolwire.testing.client.ToolResponse;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -40,6 +41,14 @@ class ToolClientTest {
 
         reply.assertError(400, "INVALID_ARGUMENTS");
         assertEquals("I can only look for slots from today on.", reply.errorMessage());
+    }
+
+    @Test
+    void call_writesJavaEnumsAsTheToolReadsThem() {
+        ToolResponse reply = tools.call("update_customer_preferences",
+                Map.of("customer_id", "CUST-1003", "preferred_contact_time", ContactTime.EVENING)).assertOk();
+
+        assertEquals("evening", reply.get("$.preferences.preferred_contact_time"));
     }
 
     @Test

@@ -93,15 +93,25 @@ public final class ToolClient {
      *
      * @param tool the tool name
      * @param arguments the arguments by wire name; values are anything the application's
-     *     {@code JsonMapper} writes ({@code LocalDate}, records, lists...)
+     *     {@code JsonMapper} writes ({@code LocalDate}, records, lists, enums...), sent the way the tool
+     *     reads them: an enum constant as the schema spells it ({@code HOME_DELIVERY} as
+     *     {@code home_delivery}), a record's components by their wire names ({@code deliveryDate} as
+     *     {@code delivery_date})
      * @return what it answered, success or not
      * @throws IllegalArgumentException for an unknown tool, or when a path argument is missing
      */
     public ToolResponse call(String tool, Map<String, ?> arguments) {
+        ToolInfo info = registry.require(tool);
+        JsonNode written;
         try {
-            return call(tool, json.writeValueAsString(arguments));
+            written = MAPPER.readTree(json.writeValueAsString(arguments));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the arguments of " + tool + " as JSON", e);
+        }
+        try {
+            return send(info, (ObjectNode) WireShape.conform(written, MAPPER.readTree(info.parametersSchema())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the parameter schema of " + tool, e);
         }
     }
 
