@@ -6,7 +6,7 @@ import io.micronaut.core.annotation.AnnotationValue;
 import java.lang.annotation.Annotation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +72,7 @@ final class Constraints {
      */
     static List<String> unexpressed(AnnotationMetadata metadata) {
         List<String> sentences = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         for (String name : metadata.getAnnotationNamesByStereotype(Names.CONSTRAINT)) {
             String constraint = name.endsWith("$List") ? name.substring(0, name.length() - "$List".length()) : name;
             if (EXPRESSED.contains(constraint) || !seen.add(constraint)) {

@@ -64,7 +64,7 @@ final class ErrorReporter {
 
     void note(String message, Element element) {
         if (debug) {
-            context.info("[toolwire] " + message, element);
+            notice(message, element);
         }
     }
 

@@ -62,14 +62,13 @@ final class JsonWriter {
             out.append("{}");
             return;
         }
-        Map<String, Object> members = map instanceof InOrder<?> ? new LinkedHashMap<>() : new TreeMap<>();
-        map.forEach((k, v) -> members.put((String) k, v));
+        Map<?, ?> members = map instanceof InOrder<?> ? map : new TreeMap<>(map);
         out.append('{');
         String separator = "\n";
-        for (Map.Entry<String, Object> entry : members.entrySet()) {
+        for (Map.Entry<?, ?> entry : members.entrySet()) {
             out.append(separator);
             indent(depth + 1);
-            string(entry.getKey());
+            string((String) entry.getKey());
             out.append(": ");
             value(entry.getValue(), depth + 1);
             separator = ",\n";

@@ -28,12 +28,16 @@ public final class RequiredLibraries {
      * One library: how to tell that the class path has a version that fits, and what to change in
      * the build when it has not.
      */
-    record Library(String coordinates, String pomProperties, Predicate<ClassLoader> fits,
-            Function<Optional<String>, String> problem) {
+    record Library(String coordinates, Predicate<ClassLoader> fits, Function<Optional<String>, String> problem) {
+
+        /** Where Maven puts the version of the artifact in its jar (a shaded jar keeps it). */
+        String pomProperties() {
+            return "META-INF/maven/" + coordinates.replace(':', '/') + "/pom.properties";
+        }
 
         static Library version(String coordinates, String requiredVersion, String line, String parentProperty,
                 Predicate<ClassLoader> fits) {
-            return new Library(coordinates, "META-INF/maven/" + coordinates.replace(':', '/') + "/pom.properties", fits,
+            return new Library(coordinates, fits,
                     found -> "Toolwire needs " + coordinates + " " + requiredVersion + " (or a later " + line
                             + "), and the class path "
                             + found.map(version -> "has " + version).orElse("has an older or no version of it")
@@ -54,7 +58,7 @@ public final class RequiredLibraries {
                             && RequiredLibraries.nimbusVerifierAcceptsImmutableSets()),
             // Micronaut Launch declares the HTTP client with test scope, which beats the runtime's
             // compile-scope dependency on it.
-            new Library("io.micronaut:micronaut-http-client", "",
+            new Library("io.micronaut:micronaut-http-client",
                     loader -> present(loader, "io.micronaut.http.client.HttpClientConfiguration"),
                     found -> "Toolwire needs io.micronaut:micronaut-http-client at run time (the Hamsa sync is"
                             + " its client), and the class path has none. A project made by Micronaut Launch"
@@ -110,7 +114,7 @@ public final class RequiredLibraries {
     }
 
     private static Optional<String> foundVersion(ClassLoader loader, Library library) {
-        URL resource = library.pomProperties().isEmpty() ? null : loader.getResource(library.pomProperties());
+        URL resource = loader.getResource(library.pomProperties());
         if (resource == null) {
             return Optional.empty();
         }

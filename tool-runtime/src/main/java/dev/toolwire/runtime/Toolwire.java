@@ -55,9 +55,7 @@ public final class Toolwire {
         if (isCommand(args)) {
             System.exit(execute(application, System.out, System.err, args));
         }
-        Optional<String> incompatible = RequiredLibraries.problem(application.getClassLoader());
-        if (incompatible.isPresent()) {
-            System.err.println("Toolwire cannot start: " + incompatible.get());
+        if (!librariesFit(application, System.err)) {
             System.exit(2);
         }
         Micronaut.run(application, args);
@@ -84,12 +82,17 @@ public final class Toolwire {
      */
     public static int execute(Class<?> application, PrintStream out, PrintStream err, String... args) {
         Objects.requireNonNull(application, "application");
-        Optional<String> incompatible = RequiredLibraries.problem(application.getClassLoader());
-        if (incompatible.isPresent()) {
-            err.println("Toolwire cannot run: " + incompatible.get());
+        if (!librariesFit(application, err)) {
             return 2;
         }
         return ToolwireCli.execute(application, out, err, args);
+    }
+
+    /** Says on {@code err} what to change in the build when a required library does not fit. */
+    private static boolean librariesFit(Class<?> application, PrintStream err) {
+        Optional<String> problem = RequiredLibraries.problem(application.getClassLoader());
+        problem.ifPresent(message -> err.println("Toolwire cannot start: " + message));
+        return problem.isEmpty();
     }
 
     /**

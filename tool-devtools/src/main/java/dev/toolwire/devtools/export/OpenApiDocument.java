@@ -117,11 +117,12 @@ public final class OpenApiDocument {
         }
         // 409: a tool's own business conflict (ToolException.conflict); 429 and 503: the caller's quotas,
         // rate limits, a full store or a server shutting down, with Retry-After.
-        List<String> errors = mode == AuthMode.NONE ? List.of("400", "404", "409", "429", "500", "503", "504")
-                : mode == AuthMode.JWT ? List.of("400", "401", "403", "404", "409", "429", "500", "503", "504")
-                : List.of("400", "401", "404", "409", "429", "500", "503", "504");
-        for (String status : errors) {
-            responses.putObject(status).put("$ref", ERROR_RESPONSE);
+        for (String status : List.of("400", "401", "403", "404", "409", "429", "500", "503", "504")) {
+            boolean refusedCredential = status.equals("401") && mode == AuthMode.NONE;
+            boolean refusedScope = status.equals("403") && mode != AuthMode.JWT;
+            if (!refusedCredential && !refusedScope) {
+                responses.putObject(status).put("$ref", ERROR_RESPONSE);
+            }
         }
         return responses;
     }

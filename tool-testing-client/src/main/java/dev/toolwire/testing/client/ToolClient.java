@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,18 +64,21 @@ public final class ToolClient {
     private final LocalToolCredentials credentials;
     /** The headers every call sends instead of the automatic credential; null for automatic. */
     private final @Nullable Map<String, String> fixedCredentials;
+    /** Each tool's parameter schema, parsed once, shared by the clients {@code with...} derives. */
+    private final Map<String, JsonNode> schemas;
 
     ToolClient(@Client("/") HttpClient http, JsonMapper json, ToolRegistry registry, LocalToolCredentials credentials) {
-        this(http, json, registry, credentials, null);
+        this(http, json, registry, credentials, null, new ConcurrentHashMap<>());
     }
 
     private ToolClient(HttpClient http, JsonMapper json, ToolRegistry registry, LocalToolCredentials credentials,
-            @Nullable Map<String, String> fixedCredentials) {
+            @Nullable Map<String, String> fixedCredentials, Map<String, JsonNode> schemas) {
         this.http = http;
         this.json = json;
         this.registry = registry;
         this.credentials = credentials;
         this.fixedCredentials = fixedCredentials;
+        this.schemas = schemas;
     }
 
     /**
@@ -108,11 +112,18 @@ public final class ToolClient {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the arguments of " + tool + " as JSON", e);
         }
-        try {
-            return send(info, (ObjectNode) WireShape.conform(written, MAPPER.readTree(info.parametersSchema())));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the parameter schema of " + tool, e);
-        }
+        return send(info, (ObjectNode) WireShape.conform(written, parametersSchema(info)));
+    }
+
+    /** A tool's parameter schema, parsed once per tool. */
+    private JsonNode parametersSchema(ToolInfo tool) {
+        return schemas.computeIfAbsent(tool.name(), name -> {
+            try {
+                return MAPPER.readTree(tool.parametersSchema());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the parameter schema of " + name, e);
+            }
+        });
     }
 
     /**
@@ -180,7 +191,7 @@ public final class ToolClient {
     }
 
     private ToolClient withCredentials(Map<String, String> headers) {
-        return new ToolClient(http, json, registry, credentials, Map.copyOf(headers));
+        return new ToolClient(http, json, registry, credentials, Map.copyOf(headers), schemas);
     }
 
     private ToolResponse send(ToolInfo tool, ObjectNode arguments) {
