@@ -6,6 +6,9 @@
 # access log) and the same with the access log off. Each round launches them afresh, warms every
 # load target until two 5 s windows in a row agree (the JIT has settled), then measures the targets
 # in turn; the table shows medians over the rounds, and the server's CPU per request comes from /proc.
+# A fourth server, the lookup as a Spring Boot team writes it (bench/spring: Spring MVC, Spring
+# Security's JWT resource server checking the same token, Bean Validation), is measured alongside
+# unless BENCH_SPRING=off.
 #
 #   bash bench/bound.sh                          # defaults below; about 15 minutes
 #   BENCH_ROUNDS=1 BENCH_DURATION=3s BENCH_SETTLE_MAX=2 bash bench/bound.sh   # a smoke run
@@ -28,6 +31,8 @@ OUT=bench/target/bound
 mkdir -p "$OUT"
 command -v taskset >/dev/null || fail "taskset is missing (Debian: apt-get install util-linux)"
 (( $(nproc) >= 2 )) || fail "the server-bound mode needs two cores; this machine has $(nproc)"
+SPRING=${BENCH_SPRING:-on}
+[[ $SPRING == off ]] || BENCH_WITH_SPRING=1
 build_jars
 new_secret
 TOKEN=$(token lookup_customer get_order_status)
@@ -52,7 +57,8 @@ launch() {
   shift 3
   port_open "$port" && fail "port $port is already in use: stop what listens there, or set BENCH_PORT"
   t0=$(date +%s%N)
-  pinned "$SERVER_CPUS" "$JAVA" $HEAP "$@" -Dmicronaut.server.port="$port" -jar "$jar" >"$OUT/$name.log" 2>&1 &
+  pinned "$SERVER_CPUS" "$JAVA" $HEAP "$@" -Dmicronaut.server.port="$port" -Dserver.port="$port" -jar "$jar" \
+    >"$OUT/$name.log" 2>&1 &
   PIDS[$name]=$!
   PORTS[$name]=$port
   for _ in $(seq 1 6000); do
@@ -88,6 +94,11 @@ TARGETS=(
   "toolwire-no-access-log toolwire-no-access-log"
   "toolwire-no-access-log-plain-tool toolwire-no-access-log /orders/ORD-10001"
 )
+SERVERS=(baseline toolwire toolwire-no-access-log)
+if [[ $SPRING != off ]]; then
+  TARGETS+=("spring-boot spring-boot")
+  SERVERS+=(spring-boot)
+fi
 
 # window TARGET DURATION FILE: one wrk run against a target; sets wrk_result's R_* and W_CPU (server CPU
 # µs per request) and fails the benchmark when any answer was not a success.
@@ -129,6 +140,7 @@ for round in $(seq 1 "$ROUNDS"); do
   launch baseline "$BASELINE_JAR" "$PORT"
   launch toolwire "$TOOLWIRE_JAR" $((PORT + 1))
   launch toolwire-no-access-log "$TOOLWIRE_JAR" $((PORT + 2)) -Dtoolwire.access-log.enabled=false
+  [[ $SPRING == off ]] || launch spring-boot "$SPRING_JAR" $((PORT + 3))
   for target in "${TARGETS[@]}"; do
     settle "$target"
   done
@@ -137,7 +149,7 @@ for round in $(seq 1 "$ROUNDS"); do
     window "$target" "$DURATION" "$OUT/$name.round-$round.txt"
     RPS[$name]+="$R_RPS " P50[$name]+="$R_P50 " P99[$name]+="$R_P99 " CPU[$name]+="$W_CPU "
   done
-  for server in baseline toolwire toolwire-no-access-log; do
+  for server in "${SERVERS[@]}"; do
     RSS_AFTER[$server]+="$(rss_mib "${PIDS[$server]}") "
     stop "$server"
   done
@@ -198,9 +210,13 @@ compare toolwire-no-access-log bare "target: throughput >= 0.85"
 compare toolwire-plain-tool bare-blocking-orders "target: throughput >= 0.9"
 compare toolwire-no-access-log-plain-tool bare-blocking-orders "for comparison"
 compare bare-blocking bare "what @ExecuteOn(BLOCKING) costs a bare controller"
+if [[ $SPRING != off ]]; then
+  compare toolwire spring-boot "targets: throughput >= 8, CPU <= 0.125"
+  compare bare spring-boot "the bare controller against Spring Boot"
+fi
 printf '%-24s %9s %10s %10s\n' server first_ms rss_first rss_after
 declare -A M_TTFC M_RSS
-for server in baseline toolwire toolwire-no-access-log baseline-appcds toolwire-appcds; do
+for server in "${SERVERS[@]}" baseline-appcds toolwire-appcds; do
   M_TTFC[$server]=$(med "${TTFC[$server]}")
   M_RSS[$server]=$(med "${RSS_AFTER[$server]}")
   after=${M_RSS[$server]}

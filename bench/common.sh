@@ -7,6 +7,7 @@ THREADS=${BENCH_THREADS:-1}
 HEAP=${BENCH_HEAP:--Xmx512m}
 TOOLWIRE_JAR=tool-examples/target/tool-examples.jar
 BASELINE_JAR=bench/target/toolwire-bench-baseline.jar
+SPRING_JAR=bench/spring/target/toolwire-bench-spring.jar
 LOOKUP_BODY='{"phone_number":"+971501234567"}'
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 TICKS_PER_SECOND=$(getconf CLK_TCK)
@@ -33,6 +34,10 @@ build_jars() {
   if [[ ! -f $BASELINE_JAR || -n ${BENCH_REBUILD:-} ]]; then
     echo "== building the baseline"
     mvn -q -f bench/pom.xml package
+  fi
+  if [[ -n ${BENCH_WITH_SPRING:-} && ( ! -f $SPRING_JAR || -n ${BENCH_REBUILD:-} ) ]]; then
+    echo "== building the Spring Boot comparison (downloads Spring Boot from Maven Central once)"
+    mvn -q -f bench/spring/pom.xml package
   fi
   if ! command -v wrk >/dev/null; then
     if [[ $(id -u) == 0 ]]; then

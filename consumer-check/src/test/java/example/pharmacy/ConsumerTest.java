@@ -47,6 +47,8 @@ class ConsumerTest {
 
         assertEquals(HttpStatus.OK, response.getStatus());
         assertEquals("Amoxicillin 500 mg", response.body().get("medicine"));
+        assertEquals("RX-100001", response.body().get("rx_number"), "results are named as the arguments are: " + response.body());
+        assertTrue(response.body().containsKey("refills_remaining"), String.valueOf(response.body()));
     }
 
     @Test

@@ -88,6 +88,10 @@ final class DescriptorWriter {
         if (tool.deduplicationWindowSeconds() > 0) {
             json.put("deduplicationWindowSeconds", tool.deduplicationWindowSeconds());
         }
+        json.put("naming", tool.naming());
+        if (tool.outputSchema() != null) {
+            json.put("outputSchema", tool.outputSchema());
+        }
         return json;
     }
 

@@ -14,22 +14,38 @@ final class ErrorReporter {
     private final VisitorContext context;
     private final boolean strict;
     private final boolean debug;
+    private final boolean silent;
     private int errorCount;
 
     ErrorReporter(VisitorContext context, boolean strict, boolean debug) {
+        this(context, strict, debug, false);
+    }
+
+    private ErrorReporter(VisitorContext context, boolean strict, boolean debug, boolean silent) {
         this.context = context;
         this.strict = strict;
         this.debug = debug;
+        this.silent = silent;
+    }
+
+    /**
+     * A reporter that only counts: for schemas that are described when they can be (a tool's result)
+     * and simply left out when they cannot, which is never the developer's error.
+     */
+    ErrorReporter silent() {
+        return new ErrorReporter(context, strict, debug, true);
     }
 
     void error(ErrorId id, Element element, String message) {
         errorCount++;
-        context.fail(format(id, message), positioned(element));
+        if (!silent) {
+            context.fail(format(id, message), positioned(element));
+        }
     }
 
     /** Reports on the attribute {@code member} of {@code annotation} when javac can place it, else on the element. */
     void error(ErrorId id, Element element, String annotation, String member, String message) {
-        if (CompilerBridge.errorOnAnnotationValue(context, positioned(element), annotation, member, format(id, message))) {
+        if (!silent && CompilerBridge.errorOnAnnotationValue(context, positioned(element), annotation, member, format(id, message))) {
             errorCount++;
         } else {
             error(id, element, message);
@@ -37,6 +53,9 @@ final class ErrorReporter {
     }
 
     void warning(ErrorId id, Element element, String message) {
+        if (silent) {
+            return;
+        }
         if (isSuppressed(id, element)) {
             note("suppressed " + id + " on " + element.getName(), element);
             return;
@@ -59,6 +78,9 @@ final class ErrorReporter {
 
     /** A note the build always prints (javac's NOTE: not a warning, so strict builds still pass). */
     void notice(String message, Element element) {
+        if (silent) {
+            return;
+        }
         context.info("[toolwire] " + message, element);
     }
 

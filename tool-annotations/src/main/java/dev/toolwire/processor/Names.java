@@ -10,6 +10,7 @@ final class Names {
     static final String EXECUTABLE = "io.micronaut.context.annotation.Executable";
     static final String SERDEABLE = "io.micronaut.serde.annotation.Serdeable";
     static final String SERDEABLE_DESERIALIZABLE = "io.micronaut.serde.annotation.Serdeable$Deserializable";
+    static final String SERDEABLE_SERIALIZABLE = "io.micronaut.serde.annotation.Serdeable$Serializable";
 
     /** The value of {@code ToolParam.NO_DEFAULT}, duplicated so the generator does not load the annotation. */
     static final String NO_DEFAULT = "\u0000toolwire:no-default";

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * component, field and accessor annotations), after checking that Micronaut Serialization can read
  * it and that it does not contain itself.
  */
-final class ObjectSchemaBuilder {
+final class ObjectSchemaBuilder implements SchemaGenerator.ObjectSchemas {
     private final ErrorReporter reporter;
     private final ArgumentBuilder arguments;
 
@@ -24,11 +24,8 @@ final class ObjectSchemaBuilder {
         this.arguments = new ArgumentBuilder(schemas, reporter, names);
     }
 
-    ArgumentBuilder arguments() {
-        return arguments;
-    }
-
-    Optional<TypeModel> generate(ClassElement type, Site site) {
+    @Override
+    public Optional<TypeModel> generate(ClassElement type, Site site) {
         String name = type.getName();
         if (site.stack().contains(name)) {
             reporter.error(ErrorId.ToolParamTypeRecursive, site.element(), site.subject() + " has type "

@@ -11,25 +11,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Maps a Micronaut {@link ClassElement} to its JSON Schema and binding (SPEC §3): scalars through
- * {@link TypeMappings}, then optionals, enums, arrays, collections, maps and, last, objects, whose
- * properties {@link ArgumentBuilder} reads. Reports unsupported and recursive types and returns empty.
+ * {@link TypeMappings}, then optionals, enums, arrays, collections, maps and, last, objects. Objects
+ * are read as arguments ({@link ObjectSchemaBuilder}: what Micronaut Serialization can read) or, for
+ * {@link #forResults}, as results ({@link ResultObjectSchemas}: what it writes). Reports unsupported and
+ * recursive types and returns empty.
  */
 final class SchemaGenerator {
-    private final ErrorReporter reporter;
-    private final WireNames names;
-    private final ObjectSchemaBuilder objects;
 
-    SchemaGenerator(ErrorReporter reporter, WireNames names) {
-        this.reporter = reporter;
-        this.names = names;
-        this.objects = new ObjectSchemaBuilder(this, reporter, names);
+    /** How an object type (a record or bean) becomes a schema. */
+    interface ObjectSchemas {
+        /** @return the object's model, or empty when an error was reported at {@code site} */
+        Optional<TypeModel> generate(ClassElement type, Site site);
     }
 
-    ArgumentBuilder arguments() {
-        return objects.arguments();
+    private final ErrorReporter reporter;
+    private final WireNames names;
+    private final ObjectSchemas objects;
+
+    /** A generator for arguments, reporting every problem. */
+    SchemaGenerator(ErrorReporter reporter, WireNames names) {
+        this(reporter, names, self -> new ObjectSchemaBuilder(self, reporter, names));
+    }
+
+    private SchemaGenerator(ErrorReporter reporter, WireNames names, Function<SchemaGenerator, ObjectSchemas> objects) {
+        this.reporter = reporter;
+        this.names = names;
+        this.objects = objects.apply(this);
+    }
+
+    /**
+     * A generator for results: a type it cannot describe is left undescribed, never reported, since
+     * a tool may return anything Micronaut Serialization writes.
+     */
+    static SchemaGenerator forResults(ErrorReporter reporter, WireNames names) {
+        ErrorReporter silent = reporter.silent();
+        return new SchemaGenerator(silent, names, self -> new ResultObjectSchemas(self, names));
     }
 
     /** @return the model of {@code type}, or empty when an error was reported at {@code site} */

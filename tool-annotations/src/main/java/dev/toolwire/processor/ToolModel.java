@@ -22,6 +22,8 @@ import java.util.Map;
  * @param parameters every Java parameter in declaration order
  * @param job the job-mode settings, or {@code null}
  * @param deduplicationWindowSeconds the retry-safety window, {@code 0} for none
+ * @param naming how Java names became wire names ({@code snake_case} or {@code as_is})
+ * @param outputSchema the JSON Schema of the success body, or {@code null} when the result has none
  */
 record ToolModel(
         String name,
@@ -39,4 +41,6 @@ record ToolModel(
         String methodName,
         List<ParamModel> parameters,
         JobModel job,
-        int deduplicationWindowSeconds) {}
+        int deduplicationWindowSeconds,
+        String naming,
+        Map<String, Object> outputSchema) {}

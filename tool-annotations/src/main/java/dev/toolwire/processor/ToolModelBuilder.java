@@ -13,11 +13,15 @@ final class ToolModelBuilder {
     private static final int DEFAULT_TIMEOUT_SECONDS = 10;
 
     private final ErrorReporter reporter;
-    private final SchemaGenerator schemas;
+    private final ArgumentBuilder argumentBuilder;
+    private final ResultSchemas results;
+    private final String naming;
 
-    ToolModelBuilder(ErrorReporter reporter, SchemaGenerator schemas) {
+    ToolModelBuilder(ErrorReporter reporter, WireNames names) {
         this.reporter = reporter;
-        this.schemas = schemas;
+        this.argumentBuilder = new ArgumentBuilder(new SchemaGenerator(reporter, names), reporter, names);
+        this.results = new ResultSchemas(SchemaGenerator.forResults(reporter, names));
+        this.naming = names.naming();
     }
 
     /** @return the model, or empty when the method had errors (all of them reported) */
@@ -57,7 +61,7 @@ final class ToolModelBuilder {
                 tool.booleanValue("async").orElse(false), timeout, ArgumentBuilder.member(tool, "startMessage").orElse(""),
                 ArgumentBuilder.member(tool, "completeMessage").orElse(""), ArgumentBuilder.member(tool, "auth").orElse("DEFAULT"),
                 method.getDeclaringType().getName(), method.getName(), parameters, job.orElse(null),
-                deduplicationWindow));
+                deduplicationWindow, naming, results.of(method, signature).orElse(null)));
     }
 
     private List<ParamModel> parameters(MethodElement method, String signature, List<ArgumentModel> arguments) {
@@ -69,7 +73,7 @@ final class ToolModelBuilder {
                 parameters.add(new ParamModel(true, javaType, null, null));
                 continue;
             }
-            schemas.arguments().add(parameter, site, arguments).ifPresent(argument ->
+            argumentBuilder.add(parameter, site, arguments).ifPresent(argument ->
                     parameters.add(new ParamModel(false, javaType, argument.wireName(), argument.type().binding())));
         }
         return parameters;

@@ -163,7 +163,7 @@ public final class ToolVisitor implements TypeElementVisitor<Object, Object> {
             reporter = new ErrorReporter(context, isEnabled(options, Names.OPTION_STRICT),
                     isEnabled(options, Names.OPTION_DEBUG));
             boolean asIs = "as_is".equals(options.get(Names.OPTION_NAMING));
-            builder = new ToolModelBuilder(reporter, new SchemaGenerator(reporter, new WireNames(!asIs)));
+            builder = new ToolModelBuilder(reporter, new WireNames(!asIs));
         }
     }
 

@@ -1,13 +1,28 @@
 package dev.toolwire.processor;
 
+import io.micronaut.core.annotation.Internal;
 import java.util.Locale;
 
-/** Turns Java names into wire names under the {@code -Atoolwire.naming} option (SPEC §2). */
-final class WireNames {
+/**
+ * Turns Java names into wire names under the {@code -Atoolwire.naming} option (SPEC §2). Public only
+ * so that the runtime names results with the very same rule ({@code toolwire.naming}); not an API.
+ */
+@Internal
+public final class WireNames {
+    /** The naming that turns {@code phoneNumber} into {@code phone_number}, the default. */
+    public static final String SNAKE_CASE = "snake_case";
+    /** The naming that keeps Java names as they are. */
+    public static final String AS_IS = "as_is";
+
     private final boolean snakeCase;
 
     WireNames(boolean snakeCase) {
         this.snakeCase = snakeCase;
+    }
+
+    /** @return {@link #SNAKE_CASE} or {@link #AS_IS}, as the descriptor records it */
+    String naming() {
+        return snakeCase ? SNAKE_CASE : AS_IS;
     }
 
     /** @return the wire name of a parameter or property */
@@ -21,11 +36,14 @@ final class WireNames {
     }
 
     /**
-     * {@code phoneNumber} becomes {@code phone_number}, {@code parseURLValue} becomes
+     * The snake_case wire name of a Java name: {@code phoneNumber} becomes {@code phone_number}, {@code parseURLValue} becomes
      * {@code parse_url_value}, and a run of digits is a word of its own: {@code open24Hours} becomes
      * {@code open_24_hours}, {@code address2Line} {@code address_2_line}.
+     *
+     * @param name a Java name
+     * @return its snake_case form
      */
-    static String snakeCase(String name) {
+    public static String snakeCase(String name) {
         StringBuilder out = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

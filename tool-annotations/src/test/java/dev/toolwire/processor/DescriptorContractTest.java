@@ -25,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DescriptorContractTest {
     private static final Set<String> TOP_LEVEL = Set.of("descriptorVersion", "name", "description", "method", "path",
             "pathParameters", "params", "async", "timeoutSeconds", "messages", "auth", "invocation");
-    /** Additive v1 keys: present only on job, job status and retry-safe tools. */
-    private static final Set<String> OPTIONAL = Set.of("job", "jobStatusOf", "deduplicationWindowSeconds");
+    /** Additive v1 keys: present only on job, job status and retry-safe tools, and tools with a result schema. */
+    private static final Set<String> OPTIONAL = Set.of("job", "jobStatusOf", "deduplicationWindowSeconds", "naming",
+            "outputSchema");
     private static final Set<String> KEYWORDS = Set.of("type", "description", "enum", "format", "pattern", "minimum",
             "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "items", "minItems", "maxItems",
             "uniqueItems", "properties", "required", "additionalProperties", "minProperties", "maxProperties", "default",
@@ -65,6 +66,12 @@ class DescriptorContractTest {
         Map<String, Object> params = (Map<String, Object>) descriptor.get("params");
         assertThat(params.get("type")).isEqualTo("object");
         checkSchema("params", params);
+        if (descriptor.containsKey("outputSchema")) {
+            checkSchema("outputSchema", (Map<String, Object>) descriptor.get("outputSchema"));
+        }
+        if (descriptor.containsKey("naming")) {
+            assertThat(List.of("snake_case", "as_is")).contains(descriptor.get("naming"));
+        }
         Map<String, Object> properties = (Map<String, Object>) params.get("properties");
         for (Object p : (List<Object>) descriptor.get("pathParameters")) {
             assertThat(properties).containsKey(((Map<String, Object>) p).get("name"));

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Happy path: fixtures in {@code good/*.java} compile without warnings and produce exactly the
- * descriptors in {@code expected/*.json}, byte for byte, twice in a row.
+ * descriptors in {@code expected/*.json}, byte for byte, twice in a row. After a deliberate change of
+ * the format, {@code -Dgolden.rewrite=true} writes the new descriptors over the expected files (the
+ * test still fails that run, so that the diff is reviewed before it is committed).
  */
 class DescriptorGoldenTest {
 
@@ -43,9 +47,21 @@ class DescriptorGoldenTest {
         assertThat(written).containsExactlyElementsIn(tools);
         for (String tool : tools) {
             String actual = Compilations.descriptor(first, tool).orElseThrow();
+            if (Boolean.getBoolean("golden.rewrite") && !actual.equals(resource("expected/" + tool + ".json"))) {
+                rewrite(tool, actual);
+            }
             assertThat(actual).isEqualTo(resource("expected/" + tool + ".json"));
             assertThat(Compilations.descriptor(second, tool)).hasValue(actual);
         }
+    }
+
+    private static void rewrite(String tool, String actual) {
+        try {
+            Files.writeString(Path.of("src/test/resources/expected", tool + ".json"), actual, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError("Rewrote expected/" + tool + ".json: review the diff, then run without golden.rewrite");
     }
 
     private static Compilation compile(String fixture, List<String> options) {

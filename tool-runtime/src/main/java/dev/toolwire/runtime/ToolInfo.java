@@ -78,6 +78,14 @@ public interface ToolInfo {
     String parametersSchema();
 
     /**
+     * The JSON Schema of what a successful call answers, as published (the descriptor's
+     * {@code outputSchema}): property names and enum values as the runtime writes them.
+     *
+     * @return the schema as JSON text, or empty when the result type has none
+     */
+    Optional<String> outputSchema();
+
+    /**
      * What the agent says when it starts the tool.
      *
      * @return the sentence, or empty

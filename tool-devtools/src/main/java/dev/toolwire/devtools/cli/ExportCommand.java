@@ -84,8 +84,8 @@ final class ExportCommand implements Callable<Integer> {
         JsonNode document = switch (wanted) {
             case "hamsa" -> hamsaBodies(tools, speaking.get());
             case "openai" -> FunctionFormats.openAi(descriptors);
-            case "mcp" -> FunctionFormats.mcp(descriptors);
-            default -> openApi(descriptors);
+            case "mcp" -> FunctionFormats.mcp(tools);
+            default -> openApi(tools);
         };
         String text = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(document);
         String file = output.getValue();
@@ -113,7 +113,7 @@ final class ExportCommand implements Callable<Integer> {
         return array;
     }
 
-    private JsonNode openApi(List<ToolDescriptor> tools) {
+    private JsonNode openApi(List<RegisteredTool> tools) {
         ApplicationContext context = session.context();
         String serverUrl = session.webToolMapper().publicUrl();
         ToolCredentials credentials = context.getBean(ToolCredentials.class);

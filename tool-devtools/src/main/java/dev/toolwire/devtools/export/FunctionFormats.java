@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.core.annotation.Internal;
 import java.util.List;
 
@@ -35,17 +36,22 @@ public final class FunctionFormats {
 
     /**
      * The result of an MCP {@code tools/list} request: {@code {"tools": [{name, description,
-     * inputSchema}]}}.
+     * inputSchema, outputSchema}]}}, {@code outputSchema} where the result is an object that has one
+     * (MCP asks for an object schema there; a tool answering an array has none).
      *
-     * @param tools the descriptors
+     * @param tools the tools
      * @return a new object, tools in the order given
      */
-    public static ObjectNode mcp(List<ToolDescriptor> tools) {
+    public static ObjectNode mcp(List<RegisteredTool> tools) {
         ObjectNode result = Json.MAPPER.createObjectNode();
         ArrayNode array = result.putArray("tools");
-        for (ToolDescriptor tool : tools) {
+        for (RegisteredTool tool : tools) {
             ObjectNode entry = array.addObject().put("name", tool.name()).put("description", tool.description());
-            entry.set("inputSchema", tool.params().deepCopy());
+            entry.set("inputSchema", tool.descriptor().params().deepCopy());
+            ObjectNode output = tool.outputSchemaTree();
+            if (output != null && "object".equals(output.path("type").asText())) {
+                entry.set("outputSchema", output.deepCopy());
+            }
         }
         return result;
     }

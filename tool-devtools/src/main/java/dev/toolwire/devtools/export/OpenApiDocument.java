@@ -7,6 +7,7 @@ import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.annotations.HttpMethod;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
+import dev.toolwire.runtime.invoke.RegisteredTool;
 import io.micronaut.core.annotation.Internal;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tools as one OpenAPI 3.1 document: an operation per tool at its method and path, with
@@ -49,26 +51,27 @@ public final class OpenApiDocument {
      *
      * @param title the API title
      * @param version the API version
-     * @param tools the descriptors
+     * @param tools the tools
      * @return a new document
      */
-    public ObjectNode build(String title, String version, List<ToolDescriptor> tools) {
+    public ObjectNode build(String title, String version, List<RegisteredTool> tools) {
         ObjectNode doc = Json.MAPPER.createObjectNode().put("openapi", "3.1.0");
         doc.putObject("info").put("title", title).put("version", version);
         doc.putArray("servers").addObject().put("url", serverUrl);
         ObjectNode paths = doc.putObject("paths");
         Set<AuthMode> used = new HashSet<>();
-        for (ToolDescriptor tool : tools) {
+        for (RegisteredTool registered : tools) {
+            ToolDescriptor tool = registered.descriptor();
             AuthMode mode = modes.apply(tool);
             used.add(mode);
             ObjectNode pathItem = paths.has(tool.path()) ? (ObjectNode) paths.get(tool.path()) : paths.putObject(tool.path());
-            pathItem.set(tool.method().name().toLowerCase(Locale.ROOT), operation(tool, mode));
+            pathItem.set(tool.method().name().toLowerCase(Locale.ROOT), operation(tool, mode, registered.outputSchemaTree()));
         }
         doc.set("components", components(used));
         return doc;
     }
 
-    private ObjectNode operation(ToolDescriptor tool, AuthMode mode) {
+    private ObjectNode operation(ToolDescriptor tool, AuthMode mode, @Nullable ObjectNode outputSchema) {
         ObjectNode op = Json.MAPPER.createObjectNode().put("operationId", tool.name());
         op.put("summary", firstSentence(tool.description())).put("description", tool.description());
         Set<String> pathNames = new HashSet<>();
@@ -100,15 +103,16 @@ public final class OpenApiDocument {
             ObjectNode body = op.putObject("requestBody").put("required", !bodyRequired.isEmpty());
             body.putObject("content").putObject("application/json").set("schema", bodySchema);
         }
-        op.set("responses", responses(tool, mode));
+        op.set("responses", responses(tool, mode, outputSchema));
         op.set("security", security(mode));
         return op;
     }
 
-    private static ObjectNode responses(ToolDescriptor tool, AuthMode mode) {
+    private static ObjectNode responses(ToolDescriptor tool, AuthMode mode, @Nullable ObjectNode outputSchema) {
         ObjectNode responses = Json.MAPPER.createObjectNode();
         ObjectNode ok = responses.putObject("200").put("description", "The tool's result as JSON.");
-        ok.putObject("content").putObject("application/json").putObject("schema");
+        ok.putObject("content").putObject("application/json")
+                .set("schema", outputSchema == null ? Json.MAPPER.createObjectNode() : outputSchema.deepCopy());
         if (tool.job() != null) {
             ObjectNode accepted = responses.putObject("202").put("description", "Still working after "
                     + tool.job().acknowledgeWithinSeconds() + " s: the job's acknowledgement. Ask "

@@ -1,7 +1,6 @@
 package dev.toolwire.examples.crm;
 
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /**
  * A customer as the agent sees it.
@@ -14,7 +13,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * @param accountId the billing account, {@code ACC-} and four digits
  * @param preferences how the customer wants to be contacted
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
+@Serdeable
 public record Customer(
         String customerId,
         String name,
@@ -31,7 +30,7 @@ public record Customer(
      * @param smsNotifications whether we may send text messages
      * @param preferredContactTime morning, afternoon or evening
      */
-    @Serdeable(naming = SnakeCaseStrategy.class)
+    @Serdeable
     public record Preferences(boolean emailNotifications, boolean smsNotifications, String preferredContactTime) {}
 
     Customer withPreferences(Preferences newPreferences) {

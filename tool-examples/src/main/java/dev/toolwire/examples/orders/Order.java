@@ -2,7 +2,6 @@ package dev.toolwire.examples.orders;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.List;
  * @param estimatedDelivery the expected delivery day, while on its way
  * @param deliveredOn the day it was delivered
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
+@Serdeable
 public record Order(
         String orderId,
         String customerId,
@@ -42,6 +41,6 @@ public record Order(
      * @param name the product name
      * @param quantity how many
      */
-    @Serdeable(naming = SnakeCaseStrategy.class)
+    @Serdeable
     public record Item(String name, int quantity) {}
 }

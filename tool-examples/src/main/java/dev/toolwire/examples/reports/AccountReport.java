@@ -1,7 +1,6 @@
 package dev.toolwire.examples.reports;
 
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,7 +24,7 @@ import java.util.List;
  * @param transactions the transactions, for detailed and transactions reports
  * @param summary a sentence the agent can read to the caller
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
+@Serdeable
 public record AccountReport(
         String reportId,
         String accountId,

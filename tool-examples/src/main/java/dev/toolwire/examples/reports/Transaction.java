@@ -1,7 +1,6 @@
 package dev.toolwire.examples.reports;
 
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
@@ -12,5 +11,5 @@ import java.time.LocalDate;
  * @param description what it was
  * @param amount the signed amount in the account's currency
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
+@Serdeable
 public record Transaction(LocalDate date, String description, BigDecimal amount) {}

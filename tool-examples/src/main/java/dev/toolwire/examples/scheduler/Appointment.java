@@ -2,7 +2,6 @@ package dev.toolwire.examples.scheduler;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.LocalDateTime;
 
 /**
@@ -18,11 +17,11 @@ import java.time.LocalDateTime;
  * @param cancellationReason why it was cancelled, if it was
  * @param message a sentence the agent can say
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
+@Serdeable
 public record Appointment(
         String appointmentId,
         String slotId,
-        String serviceType,
+        ServiceType serviceType,
         String customerPhone,
         LocalDateTime start,
         String status,

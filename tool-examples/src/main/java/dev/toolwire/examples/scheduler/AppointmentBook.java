@@ -71,7 +71,7 @@ public class AppointmentBook {
         if (appointmentBySlot.putIfAbsent(slotId, appointmentId) != null) {
             throw new SlotTakenException(slotId);
         }
-        Appointment appointment = new Appointment(appointmentId, slotId, type.wireValue(), phone, start, "confirmed",
+        Appointment appointment = new Appointment(appointmentId, slotId, type, phone, start, "confirmed",
                 notes, null, "You're booked for " + SlotCalendar.spoken(start) + ". Your booking number is "
                         + appointmentId + ".");
         byId.put(appointmentId, appointment);

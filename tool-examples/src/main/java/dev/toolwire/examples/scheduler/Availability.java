@@ -1,7 +1,6 @@
 package dev.toolwire.examples.scheduler;
 
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +14,6 @@ import java.util.List;
  * @param slots the earliest free slots, at most ten
  * @param message a sentence the agent can say
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
+@Serdeable
 public record Availability(
-        String serviceType, LocalDate from, LocalDate to, int totalFree, List<Slot> slots, String message) {}
+        ServiceType serviceType, LocalDate from, LocalDate to, int totalFree, List<Slot> slots, String message) {}

@@ -55,7 +55,7 @@ public class SchedulerTools {
         String message = free.isEmpty()
                 ? "There are no free slots in that period. Would you like me to look further ahead?"
                 : "The earliest free slot is " + free.get(0).spoken() + ".";
-        return new Availability(serviceType.wireValue(), startDate, to, free.size(),
+        return new Availability(serviceType, startDate, to, free.size(),
                 List.copyOf(free.subList(0, Math.min(MAX_SLOTS_LISTED, free.size()))), message);
     }
 

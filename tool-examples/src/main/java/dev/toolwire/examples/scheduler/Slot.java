@@ -1,7 +1,6 @@
 package dev.toolwire.examples.scheduler;
 
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.LocalDateTime;
 
 /**
@@ -12,5 +11,5 @@ import java.time.LocalDateTime;
  * @param start local start time in the business's time zone
  * @param spoken the start time as the agent should say it
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
-public record Slot(String slotId, String serviceType, LocalDateTime start, String spoken) {}
+@Serdeable
+public record Slot(String slotId, ServiceType serviceType, LocalDateTime start, String spoken) {}

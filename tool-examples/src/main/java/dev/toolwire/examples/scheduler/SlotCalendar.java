@@ -56,7 +56,7 @@ final class SlotCalendar {
     }
 
     static Slot slot(ServiceType type, LocalDateTime start) {
-        return new Slot(slotId(type, start), type.wireValue(), start, spoken(start));
+        return new Slot(slotId(type, start), type, start, spoken(start));
     }
 
     /** A parsed slot id, if it is well formed and names a real day and time. */

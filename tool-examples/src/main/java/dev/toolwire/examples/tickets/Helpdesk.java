@@ -38,7 +38,7 @@ public class Helpdesk {
         return new Ticket(
                 id,
                 "open",
-                priority.wireValue(),
+                priority,
                 subject.strip(),
                 email,
                 customerId,

@@ -1,7 +1,6 @@
 package dev.toolwire.examples.tickets;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /** How urgent a support ticket is, and how fast the helpdesk promises to answer it. */
 public enum Priority {
@@ -28,9 +27,5 @@ public enum Priority {
 
     String spokenTarget() {
         return spokenTarget;
-    }
-
-    String wireValue() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,7 +2,6 @@ package dev.toolwire.examples.tickets;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 import java.time.OffsetDateTime;
 
 /**
@@ -10,7 +9,7 @@ import java.time.OffsetDateTime;
  *
  * @param ticketId the helpdesk id, {@code TCK-} and five digits
  * @param status {@code open} for a new ticket
- * @param priority low, medium, high or urgent
+ * @param priority how urgent it is; written low, medium, high or urgent, as the tool's arguments spell it
  * @param subject the one-line summary
  * @param customerEmail where updates are sent
  * @param customerId the CRM id when the e-mail belongs to a known customer
@@ -18,11 +17,11 @@ import java.time.OffsetDateTime;
  * @param respondBy when the helpdesk promises a first answer
  * @param confirmation a sentence the agent can read to the caller
  */
-@Serdeable(naming = SnakeCaseStrategy.class)
+@Serdeable
 public record Ticket(
         String ticketId,
         String status,
-        String priority,
+        Priority priority,
         String subject,
         String customerEmail,
         @Nullable String customerId,

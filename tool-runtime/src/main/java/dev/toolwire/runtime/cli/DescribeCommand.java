@@ -53,6 +53,9 @@ final class DescribeCommand implements Callable<Integer> {
             return ToolwireCli.USAGE;
         }
         ObjectNode json = found.get().descriptor().publicJson();
+        if (found.get().outputSchemaTree() == null) {
+            json.remove("outputSchema"); // results are named otherwise (toolwire.naming): it would mislead
+        }
         if (wanted.equals("hamsa")) {
             Optional<HamsaDialect> speaking = session.hamsaDialect(dialect.getValue());
             if (speaking.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.toolwire.runtime.descriptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.annotations.HttpMethod;
+import dev.toolwire.processor.WireNames;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.core.annotation.Internal;
 import java.io.IOException;
@@ -80,10 +81,21 @@ public final class DescriptorParser {
                 job(root.get("job"), name),
                 optionalText(root, "jobStatusOf"),
                 root.path("deduplicationWindowSeconds").asInt(0),
+                naming(root, source),
+                root.get("outputSchema") instanceof ObjectNode output ? output : null,
                 root.hasNonNull("jobStatusOf") && !root.has("invocation")
                         ? JOB_STATUS_INVOCATION : invocation(root.get("invocation"), source),
                 source,
                 root);
+    }
+
+    /** The naming the generator used; descriptors written before it was recorded used the default. */
+    private static String naming(JsonNode root, String source) {
+        String naming = root.path("naming").asText(WireNames.SNAKE_CASE);
+        if (!naming.equals(WireNames.SNAKE_CASE) && !naming.equals(WireNames.AS_IS)) {
+            throw fail(source, "has an unknown 'naming': " + naming);
+        }
+        return naming;
     }
 
     private static <E extends Enum<E>> E constant(Class<E> type, String value, String key, String source) {

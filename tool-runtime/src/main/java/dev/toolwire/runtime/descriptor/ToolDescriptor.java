@@ -29,6 +29,10 @@ import org.jspecify.annotations.Nullable;
  * @param deduplicationWindowSeconds how long a repeated identical call answers the first call's
  *     outcome instead of acting again (the optional {@code deduplicationWindowSeconds} key); {@code 0}
  *     when calls are not deduplicated
+ * @param naming how the generator turned Java names into wire names (the optional {@code naming} key:
+ *     {@code snake_case}, the default, or {@code as_is})
+ * @param outputSchema the JSON Schema of the success body (the optional {@code outputSchema} key), or
+ *     {@code null} when the result has none
  * @param invocation how to find and call the Java method
  * @param source where the descriptor was read from, for messages
  * @param json the descriptor as it was read
@@ -48,6 +52,8 @@ public record ToolDescriptor(
         @Nullable Job job,
         @Nullable String jobStatusOf,
         int deduplicationWindowSeconds,
+        String naming,
+        @Nullable ObjectNode outputSchema,
         Invocation invocation,
         String source,
         ObjectNode json) {
@@ -71,6 +77,8 @@ public record ToolDescriptor(
      * @param job the job-mode settings
      * @param jobStatusOf the tool a status tool reports on
      * @param deduplicationWindowSeconds the retry window
+     * @param naming the naming of the wire names
+     * @param outputSchema the schema of the success body
      * @param invocation the invocation
      * @param source the origin
      * @param json the raw descriptor
@@ -79,6 +87,7 @@ public record ToolDescriptor(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(naming, "naming");
         pathParameters = List.copyOf(pathParameters);
         deduplicationWindowSeconds = Math.max(0, deduplicationWindowSeconds);
     }

@@ -1,11 +1,11 @@
 package dev.toolwire.runtime.invoke;
 
-import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.runtime.AuthConfiguration;
 import dev.toolwire.runtime.RegistryConfiguration;
 import dev.toolwire.runtime.RequiredLibraries;
 import dev.toolwire.runtime.ToolInfo;
 import dev.toolwire.runtime.ToolRegistry;
+import dev.toolwire.runtime.ToolwireConfiguration;
 import dev.toolwire.runtime.auth.AuthModes;
 import dev.toolwire.runtime.descriptor.DescriptorException;
 import io.micronaut.context.BeanContext;
@@ -40,7 +40,7 @@ public final class DefaultToolRegistry implements ToolRegistry, ApplicationEvent
     private final BeanContext beanContext;
     private final ToolMethodCollector collector;
     private final boolean failOnUnjoined;
-    private final AuthMode defaultAuth;
+    private final ToolDefaults defaults;
     private final List<String> unjoined = new CopyOnWriteArrayList<>();
     private volatile @Nullable Map<String, RegisteredTool> tools;
 
@@ -51,11 +51,12 @@ public final class DefaultToolRegistry implements ToolRegistry, ApplicationEvent
      * @param collector the tool methods found at startup
      * @param configuration whether a tool that cannot be joined stops the start
      * @param auth {@code toolwire.auth.default}, the mode of tools that declare none
+     * @param toolwire {@code toolwire.naming}, how results are named
      */
     public DefaultToolRegistry(BeanContext beanContext, ToolMethodCollector collector,
-            RegistryConfiguration configuration, AuthConfiguration auth) {
+            RegistryConfiguration configuration, AuthConfiguration auth, ToolwireConfiguration toolwire) {
         RequiredLibraries.require(beanContext.getClassLoader());
-        this.defaultAuth = AuthModes.parseDefault(auth.getDefault());
+        this.defaults = new ToolDefaults(AuthModes.parseDefault(auth.getDefault()), toolwire.naming());
         this.beanContext = beanContext;
         this.collector = collector;
         this.failOnUnjoined = configuration.failOnUnjoined();
@@ -123,7 +124,7 @@ public final class DefaultToolRegistry implements ToolRegistry, ApplicationEvent
             synchronized (this) {
                 result = tools;
                 if (result == null) {
-                    result = RegistryBuilder.build(beanContext, collector.methods(), defaultAuth, this::leaveOut);
+                    result = RegistryBuilder.build(beanContext, collector.methods(), defaults, this::leaveOut);
                     tools = result;
                 }
             }

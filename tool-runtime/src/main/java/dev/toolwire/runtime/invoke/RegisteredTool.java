@@ -1,8 +1,10 @@
 package dev.toolwire.runtime.invoke;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.annotations.HttpMethod;
+import dev.toolwire.processor.WireNames;
 import dev.toolwire.runtime.ToolInfo;
 import dev.toolwire.runtime.descriptor.ToolDescriptor;
 import io.micronaut.context.BeanContext;
@@ -31,14 +33,26 @@ public final class RegisteredTool implements ToolInfo {
     private final boolean nonBlocking;
     private final ToolDescriptor.@Nullable Job job;
     private final AuthMode auth;
+    private final String resultNaming;
+    private final @Nullable ObjectNode outputSchema;
+    private final @Nullable EnumSpelling resultEnums;
     private final List<String> pathParameters;
     private volatile @Nullable Object singleton;
 
+    /**
+     * Joins a descriptor with its method.
+     *
+     * @param defaults the application's defaults for what a descriptor leaves open
+     */
     @SuppressWarnings("unchecked")
     RegisteredTool(ToolDescriptor descriptor, @Nullable BeanDefinition<?> bean, @Nullable ExecutableMethod<?, ?> method,
-            Schema schema, AuthMode defaultAuth) {
+            Schema schema, ToolDefaults defaults) {
         this.descriptor = descriptor;
-        this.auth = descriptor.auth() == AuthMode.DEFAULT ? defaultAuth : descriptor.auth();
+        this.auth = descriptor.auth() == AuthMode.DEFAULT ? defaults.auth() : descriptor.auth();
+        this.resultNaming = defaults.naming() != null ? defaults.naming() : descriptor.naming();
+        // The schema describes results in the naming it was generated with; under another it would mislead.
+        this.outputSchema = resultNaming.equals(descriptor.naming()) ? descriptor.outputSchema() : null;
+        this.resultEnums = outputSchema == null || !resultNaming.equals(WireNames.SNAKE_CASE) ? null : EnumSpelling.of(outputSchema);
         this.pathParameters = descriptor.pathParameters().stream().map(ToolDescriptor.PathParameter::name).toList();
         this.bean = bean;
         this.method = (ExecutableMethod<Object, Object>) method;
@@ -103,6 +117,42 @@ public final class RegisteredTool implements ToolInfo {
     @Override
     public String parametersSchema() {
         return descriptor.params().toString();
+    }
+
+    /**
+     * {@inheritDoc} Absent when {@code toolwire.naming} differs from the naming the tool was compiled
+     * with, since the schema names the properties the compiled way.
+     */
+    @Override
+    public Optional<String> outputSchema() {
+        return Optional.ofNullable(outputSchema).map(ObjectNode::toString);
+    }
+
+    /**
+     * The output schema as a tree.
+     *
+     * @return the schema, or {@code null} when results are not described
+     */
+    public @Nullable ObjectNode outputSchemaTree() {
+        return outputSchema;
+    }
+
+    /**
+     * Whether results are written in snake_case ({@code toolwire.naming}, else the tool's own naming).
+     *
+     * @return {@code true} for snake_case, {@code false} for Java names as they are
+     */
+    boolean snakeCaseResults() {
+        return resultNaming.equals(WireNames.SNAKE_CASE);
+    }
+
+    /**
+     * Where the result holds enum constants to respell, for snake_case results.
+     *
+     * @return the spelling, or {@code null} when the result is written as serialized
+     */
+    @Nullable EnumSpelling resultEnums() {
+        return resultEnums;
     }
 
     @Override

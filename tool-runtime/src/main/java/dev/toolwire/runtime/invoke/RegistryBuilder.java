@@ -1,7 +1,6 @@
 package dev.toolwire.runtime.invoke;
 
 import com.networknt.schema.Schema;
-import dev.toolwire.annotations.AuthMode;
 import dev.toolwire.annotations.Tool;
 import dev.toolwire.runtime.descriptor.DescriptorException;
 import dev.toolwire.runtime.descriptor.DescriptorLoader;
@@ -31,22 +30,22 @@ final class RegistryBuilder {
      * wrote into the method's metadata, and each job tool's status tool by the name its descriptor
      * gives.
      *
-     * @param defaultAuth the mode of tools declared {@code @Tool(auth = DEFAULT)}
+     * @param defaults the application's auth mode and result naming
      * @param unjoined told about each {@code @Tool} method without its descriptor, or whose descriptor
      *     describes another method (that tool is left out); it may throw to stop the start
      */
     static Map<String, RegisteredTool> build(BeanContext context, List<ToolMethodCollector.ToolMethod> methods,
-            AuthMode defaultAuth, Consumer<DescriptorException> unjoined) {
+            ToolDefaults defaults, Consumer<DescriptorException> unjoined) {
         ClassLoader classLoader = context.getClassLoader();
         Map<String, RegisteredTool> tools = new TreeMap<>();
         for (ToolMethodCollector.ToolMethod m : methods) {
             Optional<ToolDescriptor> descriptor = descriptorOf(classLoader, m.method(), unjoined);
             if (descriptor.isPresent() && !tools.containsKey(descriptor.get().name())) {
                 tools.put(descriptor.get().name(),
-                        new RegisteredTool(descriptor.get(), m.bean(), m.method(), compile(descriptor.get()), defaultAuth));
+                        new RegisteredTool(descriptor.get(), m.bean(), m.method(), compile(descriptor.get()), defaults));
             }
         }
-        addJobStatusTools(classLoader, tools, defaultAuth);
+        addJobStatusTools(classLoader, tools, defaults);
         checkRoutes(tools);
         return tools;
     }
@@ -77,7 +76,7 @@ final class RegistryBuilder {
     }
 
     /** Serves the status tool of every served job-mode tool, read by the name its descriptor gives. */
-    private static void addJobStatusTools(ClassLoader classLoader, Map<String, RegisteredTool> tools, AuthMode defaultAuth) {
+    private static void addJobStatusTools(ClassLoader classLoader, Map<String, RegisteredTool> tools, ToolDefaults defaults) {
         for (RegisteredTool tool : List.copyOf(tools.values())) {
             ToolDescriptor.Job job = tool.descriptor().job();
             if (job == null) {
@@ -89,7 +88,7 @@ final class RegistryBuilder {
                         + ") reports through '" + job.statusTool() + "', but there is no such job status descriptor."
                         + " Rebuild the application so the generator writes it.");
             }
-            tools.put(status.name(), new RegisteredTool(status, null, null, compile(status), defaultAuth));
+            tools.put(status.name(), new RegisteredTool(status, null, null, compile(status), defaults));
         }
     }
 

@@ -5,6 +5,9 @@ import dev.toolwire.runtime.ToolResultConverter;
 import io.micronaut.core.annotation.Internal;
 import io.micronaut.core.order.OrderUtil;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.serde.ObjectMapper;
+import io.micronaut.serde.config.SerdeConfiguration;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
@@ -17,6 +20,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +31,11 @@ import org.jspecify.annotations.Nullable;
  * as {@code {"success": true}}, and {@code null} (or an empty {@code Optional}) as
  * {@code {"result": null}}. The value of a {@code CompletionStage} or {@code Publisher} arrives here
  * already unwrapped. A {@link ToolResultConverter} that converts the value's class shapes it first.
- * Serialization is Micronaut Serialization's.
+ * Serialization is Micronaut Serialization's, named as the tool's arguments are unless
+ * {@code toolwire.naming} says otherwise: under {@code snake_case}, properties without an explicit
+ * {@code @JsonProperty} by the generator's rule ({@code customerId} as {@code customer_id}), and enum
+ * constants where the output schema lists them as it spells them ({@code HOME_DELIVERY} as
+ * {@code home_delivery}).
  */
 @Singleton
 @Internal
@@ -49,7 +57,8 @@ public final class ResultWriter {
         }
     };
 
-    private final JsonMapper jsonMapper;
+    private final JsonMapper asIs;
+    private final JsonMapper snakeCase;
     private final List<ToolResultConverter> converters;
     /** The converter of each result class, found once; {@link #NONE} when no converter takes it. */
     private final ClassValue<ToolResultConverter> converterOf = new ClassValue<>() {
@@ -67,11 +76,15 @@ public final class ResultWriter {
     /**
      * Creates the writer.
      *
-     * @param jsonMapper Micronaut Serialization's mapper
+     * @param objectMapper Micronaut Serialization's mapper, whose settings results keep but for naming
+     * @param serde the application's serialization settings
      * @param converters the application's result converters
      */
-    public ResultWriter(JsonMapper jsonMapper, List<ToolResultConverter> converters) {
-        this.jsonMapper = jsonMapper;
+    public ResultWriter(ObjectMapper objectMapper, SerdeConfiguration serde, List<ToolResultConverter> converters) {
+        this.asIs = objectMapper.cloneWithConfiguration(new WireNamingConfiguration(serde, new WireNamingStrategy(false)),
+                null, null);
+        this.snakeCase = objectMapper.cloneWithConfiguration(new WireNamingConfiguration(serde, new WireNamingStrategy(true)),
+                null, null);
         List<ToolResultConverter> sorted = new ArrayList<>(converters);
         OrderUtil.sort(sorted);
         this.converters = List.copyOf(sorted);
@@ -97,6 +110,14 @@ public final class ResultWriter {
         }
         if (unwrapped == null) {
             return NO_RESULT.clone();
+        }
+        JsonMapper jsonMapper = tool.snakeCaseResults() ? snakeCase : asIs;
+        EnumSpelling enums = tool.resultEnums();
+        if (enums != null) {
+            // Written as a tree once, respelled where the schema lists enum constants, written out.
+            JsonNode tree = jsonMapper.writeValueToTree(unwrapped);
+            JsonNode body = isScalar(unwrapped) ? JsonNode.createObjectNode(Map.of("result", tree)) : tree;
+            return jsonMapper.writeValueAsBytes(enums.apply(body));
         }
         if (isScalar(unwrapped)) {
             // Serde writes the value once; it is wrapped as bytes, never read back into a tree that
