@@ -99,7 +99,7 @@ public final class SchemaValidator {
             case "required": return "missing required argument '" + name + "'";
             case "type": return "'" + name + "' must be " + article(v);
             case "enum": return "'" + name + "' must be one of " + v.replaceAll("[\\[\\]\"]", "").replace(",", ", ");
-            case "pattern": return example(error, root)
+            case "pattern": return example(error, root).or(() -> PatternExamples.of(v))
                     .map(example -> "'" + name + "' must look like " + example)
                     .orElse("'" + name + "' is not in the expected format");
             case "format": return "'" + name + "' must be a valid " + format(v);

@@ -177,14 +177,14 @@ class ToolwireCliTest {
     void callRunsTheToolInProcess() throws IOException {
         Run run = run("call", "get_order", "--args", "{\"order_id\": \"ORD-12345\"}");
         assertEquals(0, run.exit(), run.err());
-        assertEquals(json("{'orderId':'ORD-12345','status':'shipped'}"), run.json());
+        assertEquals(json("{'order_id':'ORD-12345','status':'shipped'}"), run.json());
     }
 
     @Test
     void callUsesDefaults() throws IOException {
         Run run = run("call", "get_order");
         assertEquals(0, run.exit(), run.err());
-        assertEquals("ORD-00000", run.json().path("orderId").asText());
+        assertEquals("ORD-00000", run.json().path("order_id").asText());
     }
 
     @Test

@@ -58,8 +58,8 @@ class ToolErrorsTest {
     void patternAndEnumViolationsAreAllListed() {
         Exchanges.Answer answer = send(HttpRequest.POST("/tools/current_weather", HttpCalls.q("{'city':'paris','units':'kelvin'}")));
         assertEnvelope(answer, 400, "{'code':'INVALID_ARGUMENTS',"
-                + "'message':'Tool call rejected: `city` is not in the expected format (and 1 more problem).',"
-                + "'details':[{'path':'/city','message':'`city` is not in the expected format'},"
+                + "'message':'Tool call rejected: `city` must look like Smnry (and 1 more problem).',"
+                + "'details':[{'path':'/city','message':'`city` must look like Smnry'},"
                 + "{'path':'/units','message':'`units` must be one of celsius, fahrenheit'}]}END");
     }
 

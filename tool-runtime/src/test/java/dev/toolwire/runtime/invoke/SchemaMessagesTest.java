@@ -1,6 +1,7 @@
 package dev.toolwire.runtime.invoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ class SchemaMessagesTest {
               "code": {"type": "string", "minLength": 3},
               "rx_number": {"type": "string", "pattern": "^RX-[0-9]{6}$", "examples": ["RX-100001"]},
               "order_id": {"type": "string", "pattern": "^ORD-[0-9]{5}$"},
+              "token": {"type": "string", "pattern": "^[a-z]{40}$"},
               "items": {"type": "array", "minItems": 1, "maxItems": 1},
               "delivery": {"$ref": "#/$defs/Delivery"}},
              "$defs": {"Delivery": {"type": "object", "properties": {
@@ -38,7 +40,16 @@ class SchemaMessagesTest {
     void aPatternFailureShowsTheParametersExample() throws Exception {
         assertEquals(List.of("'rx_number' must look like RX-100001"), messages("{\"rx_number\": \"12\"}"));
         assertEquals(List.of("'delivery.postcode' must look like 10115"), messages("{\"delivery\": {\"postcode\": \"x\"}}"));
-        assertEquals(List.of("'order_id' is not in the expected format"), messages("{\"order_id\": \"12\"}"));
+    }
+
+    @Test
+    void withoutAnExampleAPatternFailureShowsOneMadeFromThePattern() throws Exception {
+        List<String> said = messages("{\"order_id\": \"12\"}");
+        assertEquals(1, said.size());
+        assertTrue(said.get(0).matches("'order_id' must look like ORD-[0-9]{5}"), said.get(0));
+        assertEquals(said, messages("{\"order_id\": \"13\"}"), "the same example every time");
+        assertEquals(List.of("'token' is not in the expected format"), messages("{\"token\": \"x\"}"),
+                "a value too long to say is not offered");
     }
 
     private static List<String> messages(String arguments) throws Exception {
