@@ -72,6 +72,12 @@ class ExportCommandTest {
         assertEquals(TOOL_COUNT, result.path("tools").size());
         JsonNode order = find(result.path("tools"), t -> t.path("name").asText().equals("get_order_status"));
         assertEquals("order_id", order.at("/inputSchema/required/0").asText());
+        JsonNode lookup = find(result.path("tools"), t -> t.path("name").asText().equals("lookup_customer"));
+        assertEquals("string", lookup.at("/outputSchema/properties/customer_id/type").asText(), lookup.toString());
+        assertEquals("boolean", lookup.at("/outputSchema/properties/preferences/properties/email_notifications/type").asText());
+        JsonNode availability = find(result.path("tools"), t -> t.path("name").asText().equals("check_availability"));
+        assertEquals("repair", availability.at("/outputSchema/properties/service_type/enum/1").asText(),
+                "enum results are described as the arguments spell them: " + availability.path("outputSchema"));
         assertFalse(violations("mcp-tools-list", JSON.readTree("{\"tools\": [{\"name\": \"x\"}]}")).isEmpty(),
                 "a tool without inputSchema is rejected");
     }
@@ -140,6 +146,8 @@ class ExportCommandTest {
         assertEquals("#/components/responses/ToolError", lookup.at("/responses/404/$ref").asText());
         assertEquals("#/components/responses/ToolError", lookup.at("/responses/409/$ref").asText());
         assertTrue(lookup.path("responses").path("202").isMissingNode(), "only a job tool answers 202");
+        assertEquals("object", lookup.at("/responses/200/content/application~1json/schema/properties/preferences/type").asText(),
+                "the 200 answer is described by the tool's output schema");
         JsonNode report = doc.at("/paths/~1tools~1generate_account_report/post/responses/202");
         assertTrue(report.path("description").asText().contains("generate_account_report_status"), report.toString());
         assertEquals("job_id", report.at("/content/application~1json/schema/required/0").asText());
@@ -184,6 +192,8 @@ class ExportCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(JSON.readTree(run.out()).isObject());
         assertTrue(run.err().contains("[0]"), run.err());
+        assertTrue(run.err().lines().anyMatch(l -> l.contains("$.slots[0].service_type") && l.contains("\"repair\"")),
+                "an enum result is spelled as the argument was: " + run.err());
     }
 
     private static JsonNode find(JsonNode array, Predicate<JsonNode> test) {
