@@ -95,6 +95,17 @@ public final class ExpiringMap<K, V> {
     }
 
     /**
+     * Forgets a key.
+     *
+     * @param key the key
+     * @return the value it had, live or ended, or {@code null}
+     */
+    public @Nullable V remove(K key) {
+        Entry<V> entry = entries.remove(key);
+        return entry == null ? null : entry.value();
+    }
+
+    /**
      * How many entries are held, ended ones not yet dropped included.
      *
      * @return the count
