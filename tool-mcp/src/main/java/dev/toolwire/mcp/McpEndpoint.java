@@ -3,6 +3,7 @@ package dev.toolwire.mcp;
 import dev.toolwire.runtime.store.ExpiringMap;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Internal;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,7 +27,9 @@ import io.modelcontextprotocol.spec.McpStreamableServerTransport;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -38,7 +41,9 @@ import reactor.core.publisher.Mono;
  * request is answered with one JSON object (the transport lets a server choose JSON over an event
  * stream); notifications and responses from the client are accepted with {@code 202}; {@code DELETE}
  * ends a session. The server opens no stream of its own ({@code GET} answers {@code 405}), which the
- * transport allows. Sessions are bounded in number ({@code toolwire.mcp.max-sessions}, least recently
+ * transport allows. A request whose credential allows no tool is refused with {@code 401} and a
+ * challenge naming the resource metadata ({@link McpAccess}); a tool list shows only the tools the
+ * credential allows. Sessions are bounded in number ({@code toolwire.mcp.max-sessions}, least recently
  * used forgotten first) and in idle time ({@code toolwire.mcp.session-idle-timeout}); their ids are
  * the SDK's random UUIDs.
  */
@@ -55,12 +60,14 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
     static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
 
     private final McpJsonMapper json;
+    private final McpAccess access;
     private final ExpiringMap<String, McpStreamableServerSession> sessions;
     private final long idleMillis;
     private volatile McpStreamableServerSession.@Nullable Factory sessionFactory;
 
-    McpEndpoint(McpConfiguration config) {
+    McpEndpoint(McpConfiguration config, McpAccess access) {
         this.json = JSON;
+        this.access = access;
         this.sessions = new ExpiringMap<>(config.maxSessions());
         this.idleMillis = config.sessionIdleTimeout().toMillis();
     }
@@ -90,6 +97,12 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     CompletableFuture<MutableHttpResponse<?>> post(HttpRequest<?> request, @Body String body) {
+        Set<String> allowed = access.allowed(request);
+        if (allowed.isEmpty()) {
+            return done(error(HttpStatus.UNAUTHORIZED, null, McpSchema.ErrorCodes.INVALID_REQUEST,
+                    "Send a bearer token for at least one tool (or the tools' header credential).")
+                    .header(HttpHeaders.WWW_AUTHENTICATE, access.challenge(request)));
+        }
         McpSchema.JSONRPCMessage message;
         try {
             message = McpSchema.deserializeJsonRpcMessage(json, body);
@@ -111,7 +124,7 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
                             "This session has ended; initialize a new one."));
         }
         if (message instanceof McpSchema.JSONRPCRequest call) {
-            JsonAnswer answer = new JsonAnswer();
+            JsonAnswer answer = new JsonAnswer(McpSchema.METHOD_TOOLS_LIST.equals(call.method()) ? allowed : null);
             McpStreamableServerSession.McpStreamableServerSessionStream stream = session.responseStream(answer);
             stream.handle(call)
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context))
@@ -210,6 +223,12 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
      */
     private static final class JsonAnswer implements McpStreamableServerTransport {
         final CompletableFuture<McpSchema.JSONRPCMessage> response = new CompletableFuture<>();
+        /** For a tool list: the tools the caller may see; {@code null} for any other answer. */
+        private final @Nullable Set<String> visibleTools;
+
+        JsonAnswer(@Nullable Set<String> visibleTools) {
+            this.visibleTools = visibleTools;
+        }
 
         @Override
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message) {
@@ -218,10 +237,18 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
 
         @Override
         public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, @Nullable String messageId) {
-            if (message instanceof McpSchema.JSONRPCResponse) {
-                response.complete(message);
+            if (message instanceof McpSchema.JSONRPCResponse answer) {
+                response.complete(visibleTools == null || answer.result() == null ? answer : onlyVisible(answer));
             }
             return Mono.empty();
+        }
+
+        /** The tool list without the tools the caller's credential does not allow. */
+        private McpSchema.JSONRPCResponse onlyVisible(McpSchema.JSONRPCResponse answer) {
+            McpSchema.ListToolsResult all = JSON.convertValue(answer.result(), new TypeRef<>() { });
+            List<McpSchema.Tool> visible = all.tools().stream().filter(tool -> visibleTools.contains(tool.name())).toList();
+            return new McpSchema.JSONRPCResponse(answer.jsonrpc(), answer.id(),
+                    new McpSchema.ListToolsResult(visible, all.nextCursor(), all.meta()), null);
         }
 
         @Override

@@ -7,7 +7,6 @@ import dev.toolwire.runtime.auth.AuthenticatedCaller;
 import dev.toolwire.runtime.auth.ToolAuthenticator;
 import dev.toolwire.runtime.descriptor.Json;
 import dev.toolwire.runtime.invoke.DefaultToolContext;
-import dev.toolwire.runtime.invoke.DefaultToolRegistry;
 import dev.toolwire.runtime.invoke.RegisteredTool;
 import dev.toolwire.runtime.invoke.ToolCall;
 import dev.toolwire.runtime.invoke.ToolInvoker;
@@ -49,16 +48,16 @@ import reactor.core.publisher.Mono;
 public final class McpToolServer implements ApplicationEventListener<StartupEvent> {
 
     private final McpEndpoint endpoint;
-    private final DefaultToolRegistry registry;
+    private final McpAccess access;
     private final ToolInvoker invoker;
     private final ToolAuthenticator authenticator;
     private final String name;
     private volatile @Nullable McpAsyncServer server;
 
-    McpToolServer(McpEndpoint endpoint, DefaultToolRegistry registry, ToolInvoker invoker, ToolAuthenticator authenticator,
+    McpToolServer(McpEndpoint endpoint, McpAccess access, ToolInvoker invoker, ToolAuthenticator authenticator,
             @Value("${micronaut.application.name:toolwire}") String name) {
         this.endpoint = endpoint;
-        this.registry = registry;
+        this.access = access;
         this.invoker = invoker;
         this.authenticator = authenticator;
         this.name = name;
@@ -66,10 +65,7 @@ public final class McpToolServer implements ApplicationEventListener<StartupEven
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        List<McpServerFeatures.AsyncToolSpecification> tools = registry.all().stream()
-                .filter(tool -> tool.jobStatusOf() == null)
-                .map(this::specification)
-                .toList();
+        List<McpServerFeatures.AsyncToolSpecification> tools = access.tools().stream().map(this::specification).toList();
         server = McpServer.async(endpoint)
                 .jsonMapper(McpEndpoint.JSON)
                 .serverInfo(name, "0.1.0")

@@ -2,6 +2,7 @@ package dev.toolwire.mcp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -94,6 +95,39 @@ class McpEndpointTest {
     }
 
     @Test
+    void theToolListShowsOnlyTheToolsTheTokenAllows() {
+        try (McpSyncClient client = client(token("greet"))) {
+            assertEquals(List.of("greet"), client.listTools().tools().stream().map(McpSchema.Tool::name).toList());
+        }
+        try (McpSyncClient client = client(token("*"))) {
+            assertEquals(List.of("greet", "lookup_customer"),
+                    client.listTools().tools().stream().map(McpSchema.Tool::name).sorted().toList());
+        }
+    }
+
+    @Test
+    void noTokenOrAnExpiredOneIsRefusedOnTheTransport() throws Exception {
+        assertThrows(RuntimeException.class, () -> client(null).close(), "the SDK client cannot initialize without a token");
+        assertThrows(RuntimeException.class, () -> client(token(Instant.now().minusSeconds(60), "greet")).close(),
+                "nor with an expired one");
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base() + "/mcp")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode(), refused.body());
+        String challenge = refused.headers().firstValue("WWW-Authenticate").orElse("");
+        assertTrue(challenge.startsWith("Bearer ") && challenge.contains("resource_metadata=\"" + base()
+                + "/.well-known/oauth-protected-resource\""), challenge);
+        HttpResponse<String> metadata = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base() + "/.well-known/oauth-protected-resource")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metadata.statusCode());
+        assertTrue(metadata.body().contains("\"resource\":\"" + base() + "/mcp\""), metadata.body());
+        assertTrue(metadata.body().contains("tool:lookup_customer"), metadata.body());
+    }
+
+    @Test
     void aMessageWithoutOrWithAnUnknownSessionIsRefused() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String list = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
@@ -107,8 +141,9 @@ class McpEndpointTest {
     }
 
     private HttpRequest post(String body, String session) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.getPort() + "/mcp"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/mcp"))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .header("Authorization", "Bearer " + token("greet"))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (session != null) {
             request.header("Mcp-Session-Id", session);
@@ -116,11 +151,19 @@ class McpEndpointTest {
         return request.build();
     }
 
+    private String base() {
+        return "http://localhost:" + server.getPort();
+    }
+
+    /** An initialized SDK client sending a token, or none. */
     private McpSyncClient client(String token) {
-        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport
-                .builder("http://localhost:" + server.getPort())
+        HttpRequest.Builder requests = HttpRequest.newBuilder();
+        if (token != null) {
+            requests.header("Authorization", "Bearer " + token);
+        }
+        HttpClientStreamableHttpTransport transport = HttpClientStreamableHttpTransport.builder(base())
                 .endpoint("/mcp")
-                .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + token))
+                .requestBuilder(requests)
                 .build();
         McpSyncClient client = McpClient.sync(transport).build();
         client.initialize();
@@ -136,9 +179,13 @@ class McpEndpointTest {
     }
 
     private static String token(String... tools) {
+        return token(Instant.now().plusSeconds(600), tools);
+    }
+
+    private static String token(Instant expiry, String... tools) {
         try {
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("toolwire").audience("hamsa").subject("mcp-test")
-                    .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                    .expirationTime(Date.from(expiry))
                     .claim("scope", String.join(" ", java.util.Arrays.stream(tools).map(t -> "tool:" + t).toList()))
                     .build();
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
