@@ -45,12 +45,12 @@ public final class McpAccess {
     }
 
     /**
-     * The tools served over MCP: all but job status tools, which are answered by HTTP only for now.
+     * The tools served over MCP: every tool, a job tool's status tool included.
      *
      * @return the tools, by name
      */
     List<RegisteredTool> tools() {
-        return registry.all().stream().filter(tool -> tool.jobStatusOf() == null).toList();
+        return registry.all();
     }
 
     /**

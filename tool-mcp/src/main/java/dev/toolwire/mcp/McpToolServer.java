@@ -87,9 +87,8 @@ public final class McpToolServer implements ApplicationEventListener<StartupEven
         McpJsonMapper json = McpEndpoint.JSON;
         McpSchema.Tool.Builder described = McpSchema.Tool.builder(tool.name(), json, tool.parametersSchema())
                 .description(tool.description());
-        ObjectNode output = tool.outputSchemaTree();
-        if (output != null && "object".equals(output.path("type").asText())) {
-            described.outputSchema(json, output.toString());
+        if (hasStructuredResult(tool)) {
+            described.outputSchema(json, tool.outputSchemaTree().toString());
         }
         return McpServerFeatures.AsyncToolSpecification.builder()
                 .tool(described.build())
@@ -120,10 +119,18 @@ public final class McpToolServer implements ApplicationEventListener<StartupEven
         }
         String text = new String(((ToolResult.Success) result).json(), StandardCharsets.UTF_8);
         McpSchema.CallToolResult.Builder answer = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
-        ObjectNode output = tool.outputSchemaTree();
-        if (output != null && "object".equals(output.path("type").asText())) {
+        if (hasStructuredResult(tool)) {
             answer.structuredContent(McpEndpoint.JSON, text);
         }
         return answer.build();
+    }
+
+    /**
+     * Whether a call answers content its output schema describes: an object result (MCP's structured
+     * content is an object), and not a job tool, whose call may answer the acknowledgement instead.
+     */
+    private static boolean hasStructuredResult(RegisteredTool tool) {
+        ObjectNode output = tool.outputSchemaTree();
+        return output != null && "object".equals(output.path("type").asText()) && tool.statusTool().isEmpty();
     }
 }

@@ -33,7 +33,8 @@ final class ToolsCommand implements Callable<Integer> {
 
     CommandSpec spec() {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(this).addOption(json).mixinStandardHelpOptions(true);
-        spec.usageMessage().description("List the tools of this application: name, method, path, auth and async.");
+        spec.usageMessage().description("List the tools of this application: name, method, path, auth and async,"
+                + " and the MCP endpoint's URL when it is on.");
         return spec;
     }
 
@@ -60,6 +61,11 @@ final class ToolsCommand implements Callable<Integer> {
         TextColumns.print(session.out(), 0, rows);
         if (tools.isEmpty()) {
             session.out().println("(no tools)");
+        }
+        if (session.context().getProperty("toolwire.mcp.enabled", Boolean.class).orElse(false)) {
+            String path = session.context().getProperty("toolwire.mcp.path", String.class).orElse("/mcp");
+            session.out().println("MCP: " + session.webToolMapper().publicUrl() + path
+                    + " (Streamable HTTP; every tool, with the same credentials)");
         }
         return 0;
     }
