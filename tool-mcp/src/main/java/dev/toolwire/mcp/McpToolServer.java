@@ -6,9 +6,13 @@ import dev.toolwire.runtime.ToolResult;
 import dev.toolwire.runtime.auth.AuthenticatedCaller;
 import dev.toolwire.runtime.auth.ToolAuthenticator;
 import dev.toolwire.runtime.descriptor.Json;
+import dev.toolwire.runtime.http.CallerRateLimiter;
+import dev.toolwire.runtime.http.RateLimitKeys;
 import dev.toolwire.runtime.invoke.DefaultToolContext;
 import dev.toolwire.runtime.invoke.RegisteredTool;
+import dev.toolwire.runtime.invoke.RetryLaterException;
 import dev.toolwire.runtime.invoke.ToolCall;
+import dev.toolwire.runtime.invoke.ToolFailures;
 import dev.toolwire.runtime.invoke.ToolInvoker;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -37,7 +41,8 @@ import reactor.core.publisher.Mono;
  * The MCP server of the application's tools, built on the MCP Java SDK when the application starts:
  * each tool is listed with its description, its parameter schema as {@code inputSchema} and, for a
  * result that is an object, its output schema as {@code outputSchema}; a call is authenticated as an
- * HTTP call to that tool would be and runs through the same {@link ToolInvoker} (argument merging,
+ * HTTP call to that tool would be, is counted against the caller's rate limit when
+ * {@code toolwire.rate-limit} is on, and runs through the same {@link ToolInvoker} (argument merging,
  * schema and Jakarta validation, timeout, retry safety). A success is the result as text and, where an
  * output schema describes it, as structured content; a tool's failure is a tool result with
  * {@code isError} and the sentence the caller would hear.
@@ -51,11 +56,16 @@ public final class McpToolServer implements ApplicationEventListener<StartupEven
     private final McpAccess access;
     private final ToolInvoker invoker;
     private final ToolAuthenticator authenticator;
+    private final CallerRateLimiter rateLimiter;
+    private final RateLimitKeys rateLimitKeys;
     private final String name;
     private volatile @Nullable McpAsyncServer server;
 
     McpToolServer(McpEndpoint endpoint, McpAccess access, ToolInvoker invoker, ToolAuthenticator authenticator,
+            CallerRateLimiter rateLimiter, RateLimitKeys rateLimitKeys,
             @Value("${micronaut.application.name:toolwire}") String name) {
+        this.rateLimiter = rateLimiter;
+        this.rateLimitKeys = rateLimitKeys;
         this.endpoint = endpoint;
         this.access = access;
         this.invoker = invoker;
@@ -106,7 +116,12 @@ public final class McpToolServer implements ApplicationEventListener<StartupEven
             ObjectNode arguments = request.arguments() == null ? null : Json.MAPPER.valueToTree(request.arguments());
             DefaultToolContext context = new DefaultToolContext(requestId, tool.name(), Map::of, caller.subject(),
                     Instant.now().plusSeconds(tool.timeoutSeconds()));
-            outcome = invoker.startHere(tool, ToolCall.ofBody(arguments), context);
+            // Counted against the same per-credential budget as HTTP calls (toolwire.rate-limit.*).
+            outcome = rateLimiter.acquire(rateLimitKeys.of(tool, http, caller)).thenCompose(decision ->
+                    decision.isPresent() && !decision.get().allowed()
+                            ? CompletableFuture.completedFuture(new ToolResult.Failure(RetryLaterException.rateLimited(
+                                    ToolFailures.RATE_LIMITED_MESSAGE, (int) decision.get().retryAfterSeconds())))
+                            : invoker.startHere(tool, ToolCall.ofBody(arguments), context));
         } catch (ToolException e) { // a refused credential too: ToolAuthenticationException
             outcome = CompletableFuture.completedFuture(new ToolResult.Failure(e));
         }

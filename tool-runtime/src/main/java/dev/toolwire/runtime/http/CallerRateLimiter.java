@@ -36,7 +36,7 @@ public final class CallerRateLimiter {
      * @param resetEpochSeconds when the window ends, in epoch seconds
      * @param retryAfterSeconds seconds until the window ends, at least 1
      */
-    record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {}
+    public record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {}
 
     private static final CompletableFuture<Optional<Decision>> OFF = CompletableFuture.completedFuture(Optional.empty());
 
@@ -63,7 +63,7 @@ public final class CallerRateLimiter {
      *
      * @return {@code toolwire.rate-limit.enabled}
      */
-    boolean enabled() {
+    public boolean enabled() {
         return enabled;
     }
 
@@ -73,7 +73,7 @@ public final class CallerRateLimiter {
      * @param key the credential
      * @return the verdict, or empty when rate limiting is off; never completes exceptionally
      */
-    CompletableFuture<Optional<Decision>> acquire(String key) {
+    public CompletableFuture<Optional<Decision>> acquire(String key) {
         return enabled ? acquire(key, Instant.now()) : OFF;
     }
 

@@ -32,7 +32,7 @@ public final class RateLimitKeys {
      * @param caller the authenticated caller
      * @return {@code address:<client address>} for an open tool, else the credential's key
      */
-    String of(RegisteredTool tool, HttpRequest<?> request, AuthenticatedCaller caller) {
+    public String of(RegisteredTool tool, HttpRequest<?> request, AuthenticatedCaller caller) {
         if (tool.auth() == AuthMode.NONE) {
             return "address:" + addresses.resolve(request);
         }
