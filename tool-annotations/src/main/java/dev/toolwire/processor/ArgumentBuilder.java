@@ -47,8 +47,7 @@ final class ArgumentBuilder {
         }
         TypeModel type = generated.get();
         boolean forcedRequired = Constraints.apply(element, type);
-        String description = member(toolParam, "description")
-                .orElseGet(() -> Docs.clean(element.getDocumentation(true).orElse(null)));
+        String description = description(element, toolParam);
         List<String> rules = Constraints.unexpressed(element);
         if (!rules.isEmpty()) {
             String said = String.join(" ", rules);
@@ -106,6 +105,11 @@ final class ArgumentBuilder {
         return Stream.concat(element.getAnnotationNames().stream(),
                         element.getGenericType().getTypeAnnotationMetadata().getAnnotationNames().stream())
                 .anyMatch(name -> name.equals("Nullable") || name.endsWith(".Nullable"));
+    }
+
+    /** @return {@code @ToolParam(description)}, else the element's Javadoc, else {@code ""} */
+    static String description(TypedElement element, AnnotationValue<Annotation> toolParam) {
+        return member(toolParam, "description").orElseGet(() -> Docs.clean(element.getDocumentation(true).orElse(null)));
     }
 
     /** A string member that is set and not empty; {@code annotation} may be absent. */

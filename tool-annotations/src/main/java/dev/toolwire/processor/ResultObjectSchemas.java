@@ -68,8 +68,7 @@ final class ResultObjectSchemas implements SchemaGenerator.ObjectSchemas {
             }
             Map<String, Object> schema = model.get().schema();
             AnnotationValue<Annotation> toolParam = property.getAnnotation(Names.TOOL_PARAM);
-            String description = ArgumentBuilder.member(toolParam, "description")
-                    .orElseGet(() -> Docs.clean(property.getDocumentation(true).orElse(null)));
+            String description = ArgumentBuilder.description(property, toolParam);
             if (!description.isEmpty()) {
                 schema.put("description", description);
             }

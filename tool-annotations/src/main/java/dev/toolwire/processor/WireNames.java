@@ -16,6 +16,16 @@ public final class WireNames {
 
     private final boolean snakeCase;
 
+    /**
+     * Whether a text names a naming.
+     *
+     * @param naming the text
+     * @return {@code true} for {@link #SNAKE_CASE} and {@link #AS_IS}
+     */
+    public static boolean isNaming(String naming) {
+        return SNAKE_CASE.equals(naming) || AS_IS.equals(naming);
+    }
+
     WireNames(boolean snakeCase) {
         this.snakeCase = snakeCase;
     }

@@ -11,6 +11,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -62,14 +63,30 @@ public final class McpAccess {
     Set<String> allowed(HttpRequest<?> request) {
         Set<String> allowed = new LinkedHashSet<>();
         for (RegisteredTool tool : tools()) {
-            try {
-                authenticator.authenticate(request, tool);
+            if (allows(request, tool)) {
                 allowed.add(tool.name());
-            } catch (ToolException refused) {
-                // Not this tool: the caller does not see it.
             }
         }
         return allowed;
+    }
+
+    /**
+     * Whether a request's credential may call any tool at all; stops at the first it may.
+     *
+     * @param request the HTTP request
+     * @return {@code false} when the transport refuses it
+     */
+    boolean allowsAny(HttpRequest<?> request) {
+        return tools().stream().anyMatch(tool -> allows(request, tool));
+    }
+
+    private boolean allows(HttpRequest<?> request, RegisteredTool tool) {
+        try {
+            authenticator.authenticate(request, tool);
+            return true;
+        } catch (ToolException refused) {
+            return false;
+        }
     }
 
     /**
@@ -109,7 +126,7 @@ public final class McpAccess {
      * @return {@code tool:<name>} for every tool, then {@code tool:*}
      */
     List<String> scopes() {
-        List<String> scopes = new java.util.ArrayList<>(tools().stream().map(tool -> "tool:" + tool.name()).toList());
+        List<String> scopes = new ArrayList<>(tools().stream().map(tool -> "tool:" + tool.name()).toList());
         scopes.add("tool:*");
         return scopes;
     }

@@ -59,14 +59,12 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
     /** How MCP messages are read and written: Jackson, through the SDK's own binding. */
     static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
 
-    private final McpJsonMapper json;
     private final McpAccess access;
     private final ExpiringMap<String, McpStreamableServerSession> sessions;
     private final long idleMillis;
     private volatile McpStreamableServerSession.@Nullable Factory sessionFactory;
 
     McpEndpoint(McpConfiguration config, McpAccess access) {
-        this.json = JSON;
         this.access = access;
         this.sessions = new ExpiringMap<>(config.maxSessions());
         this.idleMillis = config.sessionIdleTimeout().toMillis();
@@ -97,15 +95,14 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
     CompletableFuture<MutableHttpResponse<?>> post(HttpRequest<?> request, @Body String body) {
-        Set<String> allowed = access.allowed(request);
-        if (allowed.isEmpty()) {
+        if (!access.allowsAny(request)) {
             return done(error(HttpStatus.UNAUTHORIZED, null, McpSchema.ErrorCodes.INVALID_REQUEST,
                     "Send a bearer token for at least one tool (or the tools' header credential).")
                     .header(HttpHeaders.WWW_AUTHENTICATE, access.challenge(request)));
         }
         McpSchema.JSONRPCMessage message;
         try {
-            message = McpSchema.deserializeJsonRpcMessage(json, body);
+            message = McpSchema.deserializeJsonRpcMessage(JSON, body);
         } catch (IOException | IllegalArgumentException e) {
             return done(error(HttpStatus.BAD_REQUEST, null, McpSchema.ErrorCodes.PARSE_ERROR,
                     "The body is not a JSON-RPC message."));
@@ -124,7 +121,9 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
                             "This session has ended; initialize a new one."));
         }
         if (message instanceof McpSchema.JSONRPCRequest call) {
-            JsonAnswer answer = new JsonAnswer(McpSchema.METHOD_TOOLS_LIST.equals(call.method()) ? allowed : null);
+            // Only a tool list needs every tool's verdict on the credential; a call is checked for its tool.
+            JsonAnswer answer = new JsonAnswer(
+                    McpSchema.METHOD_TOOLS_LIST.equals(call.method()) ? access.allowed(request) : null);
             McpStreamableServerSession.McpStreamableServerSessionStream stream = session.responseStream(answer);
             stream.handle(call)
                     .contextWrite(c -> c.put(McpTransportContext.KEY, context))
@@ -172,7 +171,7 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
             return error(HttpStatus.SERVICE_UNAVAILABLE, call.id(), McpSchema.ErrorCodes.INTERNAL_ERROR,
                     "The MCP server is starting; try again in a moment.");
         }
-        McpSchema.InitializeRequest parameters = json.convertValue(call.params(), new TypeRef<>() { });
+        McpSchema.InitializeRequest parameters = JSON.convertValue(call.params(), new TypeRef<>() { });
         McpStreamableServerSession.McpStreamableServerSessionInit init = factory.startSession(parameters);
         String id = init.session().getId();
         long now = System.currentTimeMillis();
@@ -203,7 +202,7 @@ public final class McpEndpoint implements McpStreamableServerTransportProvider {
 
     private String write(Object message) {
         try {
-            return json.writeValueAsString(message);
+            return JSON.writeValueAsString(message);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write an MCP message", e);
         }

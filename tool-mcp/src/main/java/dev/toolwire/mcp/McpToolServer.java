@@ -10,9 +10,7 @@ import dev.toolwire.runtime.http.CallerRateLimiter;
 import dev.toolwire.runtime.http.RateLimitKeys;
 import dev.toolwire.runtime.invoke.DefaultToolContext;
 import dev.toolwire.runtime.invoke.RegisteredTool;
-import dev.toolwire.runtime.invoke.RetryLaterException;
 import dev.toolwire.runtime.invoke.ToolCall;
-import dev.toolwire.runtime.invoke.ToolFailures;
 import dev.toolwire.runtime.invoke.ToolInvoker;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -97,16 +95,18 @@ public final class McpToolServer implements ApplicationEventListener<StartupEven
         McpJsonMapper json = McpEndpoint.JSON;
         McpSchema.Tool.Builder described = McpSchema.Tool.builder(tool.name(), json, tool.parametersSchema())
                 .description(tool.description());
-        if (hasStructuredResult(tool)) {
-            described.outputSchema(json, tool.outputSchemaTree().toString());
+        ObjectNode output = tool.structuredResultSchema();
+        boolean structured = output != null;
+        if (structured) {
+            described.outputSchema(json, output.toString());
         }
         return McpServerFeatures.AsyncToolSpecification.builder()
                 .tool(described.build())
-                .callHandler((exchange, request) -> call(tool, exchange, request))
+                .callHandler((exchange, request) -> call(tool, structured, exchange, request))
                 .build();
     }
 
-    private Mono<McpSchema.CallToolResult> call(RegisteredTool tool, McpAsyncServerExchange exchange,
+    private Mono<McpSchema.CallToolResult> call(RegisteredTool tool, boolean structured, McpAsyncServerExchange exchange,
             McpSchema.CallToolRequest request) {
         HttpRequest<?> http = (HttpRequest<?>) exchange.transportContext().get(McpEndpoint.REQUEST);
         String requestId = "mcp-" + UUID.randomUUID();
@@ -119,33 +119,23 @@ public final class McpToolServer implements ApplicationEventListener<StartupEven
             // Counted against the same per-credential budget as HTTP calls (toolwire.rate-limit.*).
             outcome = rateLimiter.acquire(rateLimitKeys.of(tool, http, caller)).thenCompose(decision ->
                     decision.isPresent() && !decision.get().allowed()
-                            ? CompletableFuture.completedFuture(new ToolResult.Failure(RetryLaterException.rateLimited(
-                                    ToolFailures.RATE_LIMITED_MESSAGE, (int) decision.get().retryAfterSeconds())))
+                            ? CompletableFuture.completedFuture(new ToolResult.Failure(decision.get().refusal()))
                             : invoker.startHere(tool, ToolCall.ofBody(arguments), context));
         } catch (ToolException e) { // a refused credential too: ToolAuthenticationException
             outcome = CompletableFuture.completedFuture(new ToolResult.Failure(e));
         }
-        return Mono.fromFuture(outcome).map(result -> answer(tool, result));
+        return Mono.fromFuture(outcome).map(result -> answer(structured, result));
     }
 
-    private static McpSchema.CallToolResult answer(RegisteredTool tool, ToolResult result) {
+    private static McpSchema.CallToolResult answer(boolean structured, ToolResult result) {
         if (result instanceof ToolResult.Failure failure) {
             return McpSchema.CallToolResult.builder().addTextContent(failure.error().getMessage()).isError(true).build();
         }
         String text = new String(((ToolResult.Success) result).json(), StandardCharsets.UTF_8);
         McpSchema.CallToolResult.Builder answer = McpSchema.CallToolResult.builder().addTextContent(text).isError(false);
-        if (hasStructuredResult(tool)) {
+        if (structured) {
             answer.structuredContent(McpEndpoint.JSON, text);
         }
         return answer.build();
-    }
-
-    /**
-     * Whether a call answers content its output schema describes: an object result (MCP's structured
-     * content is an object), and not a job tool, whose call may answer the acknowledgement instead.
-     */
-    private static boolean hasStructuredResult(RegisteredTool tool) {
-        ObjectNode output = tool.outputSchemaTree();
-        return output != null && "object".equals(output.path("type").asText()) && tool.statusTool().isEmpty();
     }
 }

@@ -37,7 +37,7 @@ public record ToolwireConfiguration(@Nullable URI publicUrl, @Nullable String na
             naming = naming.trim().toLowerCase(Locale.ROOT).replace('-', '_');
             if (naming.isEmpty()) {
                 naming = null;
-            } else if (!naming.equals(WireNames.SNAKE_CASE) && !naming.equals(WireNames.AS_IS)) {
+            } else if (!WireNames.isNaming(naming)) {
                 throw new ConfigurationException(PREFIX + ".naming is '" + naming + "', but it must be "
                         + WireNames.SNAKE_CASE + " or " + WireNames.AS_IS + ".");
             }

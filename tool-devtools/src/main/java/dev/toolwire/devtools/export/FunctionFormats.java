@@ -36,8 +36,8 @@ public final class FunctionFormats {
 
     /**
      * The result of an MCP {@code tools/list} request: {@code {"tools": [{name, description,
-     * inputSchema, outputSchema}]}}, {@code outputSchema} where the result is an object that has one
-     * (MCP asks for an object schema there; a tool answering an array has none).
+     * inputSchema, outputSchema}]}}, {@code outputSchema} where every call answers an object it describes
+     * (MCP asks for an object schema there), as the MCP server lists them.
      *
      * @param tools the tools
      * @return a new object, tools in the order given
@@ -48,8 +48,8 @@ public final class FunctionFormats {
         for (RegisteredTool tool : tools) {
             ObjectNode entry = array.addObject().put("name", tool.name()).put("description", tool.description());
             entry.set("inputSchema", tool.descriptor().params().deepCopy());
-            ObjectNode output = tool.outputSchemaTree();
-            if (output != null && "object".equals(output.path("type").asText())) {
+            ObjectNode output = tool.structuredResultSchema();
+            if (output != null) {
                 entry.set("outputSchema", output.deepCopy());
             }
         }

@@ -92,7 +92,7 @@ public final class DescriptorParser {
     /** The naming the generator used; descriptors written before it was recorded used the default. */
     private static String naming(JsonNode root, String source) {
         String naming = root.path("naming").asText(WireNames.SNAKE_CASE);
-        if (!naming.equals(WireNames.SNAKE_CASE) && !naming.equals(WireNames.AS_IS)) {
+        if (!WireNames.isNaming(naming)) {
             throw fail(source, "has an unknown 'naming': " + naming);
         }
         return naming;

@@ -1,6 +1,8 @@
 package dev.toolwire.runtime.http;
 
 import dev.toolwire.runtime.RateLimitConfiguration;
+import dev.toolwire.runtime.invoke.RetryLaterException;
+import dev.toolwire.runtime.invoke.ToolFailures;
 import dev.toolwire.runtime.store.MemoryRateCounter;
 import dev.toolwire.runtime.store.RateCounter;
 import io.micronaut.core.annotation.Internal;
@@ -36,7 +38,19 @@ public final class CallerRateLimiter {
      * @param resetEpochSeconds when the window ends, in epoch seconds
      * @param retryAfterSeconds seconds until the window ends, at least 1
      */
-    public record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {}
+    public record Decision(boolean allowed, int limit, int remaining, long resetEpochSeconds, long retryAfterSeconds) {
+
+        /**
+         * What a caller over its budget hears, whatever the transport: {@code 429 RATE_LIMITED} with
+         * the seconds until the window ends.
+         *
+         * @return the refusal
+         */
+        public RetryLaterException refusal() {
+            return RetryLaterException.rateLimited(ToolFailures.RATE_LIMITED_MESSAGE,
+                    (int) Math.min(Integer.MAX_VALUE, retryAfterSeconds));
+        }
+    }
 
     private static final CompletableFuture<Optional<Decision>> OFF = CompletableFuture.completedFuture(Optional.empty());
 

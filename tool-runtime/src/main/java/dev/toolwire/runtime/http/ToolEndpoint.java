@@ -211,9 +211,7 @@ public final class ToolEndpoint {
             Map<String, String> pathValues, AuthenticatedCaller caller, CallTrace trace, String requestId,
             Optional<CallerRateLimiter.Decision> decision) {
         if (decision.isPresent() && !decision.get().allowed()) {
-            MutableHttpResponse<?> limited = responses.of(
-                    RetryLaterException.rateLimited(ToolFailures.RATE_LIMITED_MESSAGE, seconds(decision.get().retryAfterSeconds())),
-                    requestId);
+            MutableHttpResponse<?> limited = responses.of(decision.get().refusal(), requestId);
             return CompletableFuture.completedFuture(withRateHeaders(limited, decision));
         }
         Function<byte[], CompletableFuture<HttpResponse<?>>> invoke = body -> run(tool, request, pathValues, body,

@@ -138,6 +138,18 @@ public final class RegisteredTool implements ToolInfo {
     }
 
     /**
+     * The output schema when every successful call answers an object it describes: the result is an
+     * object, and the tool is not a job tool (whose call may answer the acknowledgement instead). What
+     * MCP calls structured content, and the {@code outputSchema} of an MCP tool.
+     *
+     * @return the schema, or {@code null}
+     */
+    public @Nullable ObjectNode structuredResultSchema() {
+        return outputSchema != null && "object".equals(outputSchema.path("type").asText()) && job == null
+                ? outputSchema : null;
+    }
+
+    /**
      * Whether results are written in snake_case ({@code toolwire.naming}, else the tool's own naming).
      *
      * @return {@code true} for snake_case, {@code false} for Java names as they are
